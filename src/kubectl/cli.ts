@@ -312,41 +312,34 @@ function runCommand(
     }
     if (cmd.run && talksToServer(path, ctx)) {
       const foreign = foreignServer(host.kubeconfig, ctxName, known, clusterFlag);
+      const version = path[0] === 'version';
       if (
         foreign !== undefined &&
         /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]):/.test(hostPort(foreign))
       ) {
-        // This machine's own address: nothing listens there, the dial is refused at once.
+        // This machine's own address: nothing listens there, the dial is refused at once
+        // (localhost resolves to ::1 first).
         const hp = hostPort(foreign);
-        const url = `${foreign.replace(/\/+$/, '')}/api?timeout=32s`;
-        // localhost resolves to ::1 first.
         const dialed = hp.replace(/^localhost:/, '[::1]:');
-        if (path[0] === 'version')
-          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
-        else
-          for (let i = 0; i < 5; i++)
-            ctx.klog(
-              'E',
-              'memcache.go:265',
-              `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${dialed}: connect: connection refused"`,
-            );
-        ctx.err(
-          `The connection to the server ${hp} was refused - did you specify the right host or port?\n`,
+        unreachable(
+          ctx,
+          version,
+          `${foreign.replace(/\/+$/, '')}/api?timeout=32s`,
+          `dial tcp ${dialed}: connect: connection refused`,
+          `The connection to the server ${hp} was refused - did you specify the right host or port?`,
         );
-        throw new ExitError(1);
       }
       if (foreign !== undefined) {
         // Nothing answers at that address: discovery's attempts and the request time out.
         const hp = hostPort(foreign);
-        const url = `${foreign.replace(/\/+$/, '')}/api?timeout=32s`;
-        for (let i = 0; i < 5; i++)
-          ctx.klog(
-            'E',
-            'memcache.go:265',
-            `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${hp}: i/o timeout"`,
-          );
-        ctx.err(`Unable to connect to the server: dial tcp ${hp}: i/o timeout\n`);
-        throw new ExitError(1);
+        const why = `dial tcp ${hp}: i/o timeout`;
+        unreachable(
+          ctx,
+          version,
+          `${foreign.replace(/\/+$/, '')}/api?timeout=32s`,
+          why,
+          `Unable to connect to the server: ${why}`,
+        );
       }
       const server = refusingServer(host, ctxName, clusterFlag);
       if (
@@ -356,41 +349,26 @@ function runCommand(
       ) {
         // The API server's machine is off: nothing answers ARP for its address, so the dial
         // fails with EHOSTUNREACH (not ECONNREFUSED) and CheckErr says it could not connect.
-        // Discovery logs each attempt first; `version` asks for the server version alone.
         const why = `dial tcp ${server}: connect: no route to host`;
-        if (path[0] === 'version')
-          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
-        else
-          for (let i = 0; i < 5; i++)
-            ctx.klog(
-              'E',
-              'memcache.go:265',
-              `"Unhandled Error" err="couldn't get current server API group list: Get \\"https://${server}/api?timeout=32s\\": ${why}"`,
-            );
-        ctx.err(`Unable to connect to the server: ${why}\n`);
-        throw new ExitError(1);
+        unreachable(
+          ctx,
+          version,
+          `https://${server}/api?timeout=32s`,
+          why,
+          `Unable to connect to the server: ${why}`,
+        );
       }
       if (server !== undefined) {
-        // The first request fails and CheckErr ends the command: `version` has printed the
-        // client's half by then. Discovery logs each of its attempts first, as for any dial
-        // error (localhost resolves to ::1 first).
-        if (path[0] === 'version')
-          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
-        else {
-          const local = server === 'localhost:8080';
-          const url = `${local ? 'http' : 'https'}://${server}/api?timeout=32s`;
-          const dialed = local ? '[::1]:8080' : server;
-          for (let i = 0; i < 5; i++)
-            ctx.klog(
-              'E',
-              'memcache.go:265',
-              `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${dialed}: connect: connection refused"`,
-            );
-        }
-        ctx.err(
-          `The connection to the server ${server} was refused - did you specify the right host or port?\n`,
+        // The first request fails and CheckErr ends the command (localhost resolves to ::1
+        // first).
+        const local = server === 'localhost:8080';
+        unreachable(
+          ctx,
+          version,
+          `${local ? 'http' : 'https'}://${server}/api?timeout=32s`,
+          `dial tcp ${local ? '[::1]:8080' : server}: connect: connection refused`,
+          `The connection to the server ${server} was refused - did you specify the right host or port?`,
         );
-        throw new ExitError(1);
       }
       awaitStorage(ctx, host, path[0] ?? '', serverHostPort(host, ctxName, clusterFlag));
     }
@@ -652,4 +630,23 @@ function fallbackFlags(flags: readonly FlagDef[]): FlagHelp[] {
     def: zero[f.type],
     usage: '',
   }));
+}
+
+/**
+ * No API server answers at `url`: discovery logs each of its five attempts (memcache.go), and
+ * CheckErr ends the command with `message`. `kubectl version` asks for the server's version
+ * alone, so it has printed the client's half instead of the attempts.
+ */
+function unreachable(ctx: Ctx, version: boolean, url: string, why: string, message: string): never {
+  if (version)
+    ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+  else
+    for (let i = 0; i < 5; i++)
+      ctx.klog(
+        'E',
+        'memcache.go:265',
+        `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": ${why}"`,
+      );
+  ctx.err(`${message}\n`);
+  throw new ExitError(1);
 }
