@@ -220,16 +220,26 @@ function header(reasons: readonly Reason[], mode: PendingEdit['mode']): string {
   return out;
 }
 
-/** `kubectl edit …`: fetch, write the temp file, wait for the editor. */
-export function runEdit(ctx: Ctx, args: string[]): void {
+/**
+ * What every editing command checks first: that this console has an editor (`command` names it
+ * in the refusal), and that `-o` is one of the two formats the editor's result prints in
+ * (EditOptions' printer). Returns the file system the editor works on.
+ */
+function editorFs(ctx: Ctx, command: string): Ctx['host']['fs'] {
   const fs = ctx.host.fs;
-  if (!EDITORS.has(fs)) ctx.fail('"kubectl edit" is not available in this simulated cluster');
+  if (!EDITORS.has(fs)) ctx.fail(`"${command}" is not available in this simulated cluster`);
   const output = ctx.str('output');
   if (output !== '' && output !== 'yaml' && output !== 'json') {
     ctx.fail(
       `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
     );
   }
+  return fs;
+}
+
+/** `kubectl edit …`: fetch, write the temp file, wait for the editor. */
+export function runEdit(ctx: Ctx, args: string[]): void {
+  const fs = editorFs(ctx, 'kubectl edit');
   const subresource = ctx.str('subresource');
   if (subresource !== '' && subresource !== 'status') {
     ctx.fail(`invalid subresource value: "${subresource}". Must be one of [status]`);
@@ -255,16 +265,7 @@ export function runEdit(ctx: Ctx, args: string[]): void {
  * its own, created when it closes (field manager `kubectl-create`).
  */
 export function runEditOnCreate(ctx: Ctx, files: string[]): void {
-  const fs = ctx.host.fs;
-  if (!EDITORS.has(fs)) {
-    ctx.fail('"kubectl create --edit" is not available in this simulated cluster');
-  }
-  const output = ctx.str('output');
-  if (output !== '' && output !== 'yaml' && output !== 'json') {
-    ctx.fail(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
-    );
-  }
+  const fs = editorFs(ctx, 'kubectl create --edit');
   const waiting = PENDING.get(fs);
   if (waiting) {
     ctx.fail(
@@ -549,16 +550,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
  * annotation stops the command before any editor opens.
  */
 export function runEditLastApplied(ctx: Ctx, args: string[]): void {
-  const fs = ctx.host.fs;
-  if (!EDITORS.has(fs)) {
-    ctx.fail('"kubectl apply edit-last-applied" is not available in this simulated cluster');
-  }
-  const output = ctx.str('output');
-  if (output !== '' && output !== 'yaml' && output !== 'json') {
-    ctx.fail(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
-    );
-  }
+  const fs = editorFs(ctx, 'kubectl apply edit-last-applied');
   fieldValidation(ctx);
   const waiting = PENDING.get(fs);
   if (waiting) {
