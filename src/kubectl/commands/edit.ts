@@ -237,6 +237,16 @@ function editorFs(ctx: Ctx, command: string): Ctx['host']['fs'] {
   return fs;
 }
 
+/** The console has one editor: a second editing command waits for none, it is refused. */
+function refuseWhileEditing(ctx: Ctx, fs: Ctx['host']['fs']): void {
+  const waiting = PENDING.get(fs);
+  if (waiting) {
+    ctx.fail(
+      `another kubectl edit is waiting for the editor (${waiting.path}): use "Save and apply" or "Cancel edit" first`,
+    );
+  }
+}
+
 /** `kubectl edit …`: fetch, write the temp file, wait for the editor. */
 export function runEdit(ctx: Ctx, args: string[]): void {
   const fs = editorFs(ctx, 'kubectl edit');
@@ -246,12 +256,7 @@ export function runEdit(ctx: Ctx, args: string[]): void {
   }
   // Complete reads --validate before anything is fetched.
   fieldValidation(ctx);
-  const waiting = PENDING.get(fs);
-  if (waiting) {
-    ctx.fail(
-      `another kubectl edit is waiting for the editor (${waiting.path}): use "Save and apply" or "Cancel edit" first`,
-    );
-  }
+  refuseWhileEditing(ctx, fs);
   const originals = resolveOriginals(ctx, args);
   if (originals.length === 0) {
     // The builder found nothing (an empty `kubectl edit deployments`).
@@ -266,12 +271,7 @@ export function runEdit(ctx: Ctx, args: string[]): void {
  */
 export function runEditOnCreate(ctx: Ctx, files: string[]): void {
   const fs = editorFs(ctx, 'kubectl create --edit');
-  const waiting = PENDING.get(fs);
-  if (waiting) {
-    ctx.fail(
-      `another kubectl edit is waiting for the editor (${waiting.path}): use "Save and apply" or "Cancel edit" first`,
-    );
-  }
+  refuseWhileEditing(ctx, fs);
   const objs: Original[] = readFilenames(ctx, files).map((m) => ({
     type: m.type,
     namespace: namespaceForManifest(ctx, m),
@@ -552,12 +552,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
 export function runEditLastApplied(ctx: Ctx, args: string[]): void {
   const fs = editorFs(ctx, 'kubectl apply edit-last-applied');
   fieldValidation(ctx);
-  const waiting = PENDING.get(fs);
-  if (waiting) {
-    ctx.fail(
-      `another kubectl edit is waiting for the editor (${waiting.path}): use "Save and apply" or "Cancel edit" first`,
-    );
-  }
+  refuseWhileEditing(ctx, fs);
   const originals = resolveOriginals(ctx, args);
   if (originals.length === 0) ctx.fail('edit cancelled, no objects found');
   const configs: Original[] = [];
