@@ -4,6 +4,7 @@
  * sorts map keys bytewise); objects kubectl builds itself (`--dry-run=client`) are typed
  * structs and keep their field order. Go escapes `<`, `>`, `&`, U+2028 and U+2029.
  */
+import { structFields } from './structOrder.ts';
 
 function goString(s: string): string {
   let out = '"';
@@ -50,23 +51,7 @@ export function toGoJson(value: unknown, opts: { sortKeys?: boolean } = {}): str
 
 const TOP_ORDER = ['kind', 'apiVersion', 'metadata', 'spec', 'status'];
 /** ObjectMeta's fields in the order of its Go struct. */
-export const META_ORDER: readonly string[] = [
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-];
+export const META_ORDER: readonly string[] = structFields('ObjectMeta');
 
 function ordered(obj: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -112,35 +97,9 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
 }
 
 /** core/v1 Event's fields in the order of its Go struct. */
-const EVENT_ORDER: readonly string[] = [
-  'kind',
-  'apiVersion',
-  'metadata',
-  'involvedObject',
-  'reason',
-  'message',
-  'source',
-  'firstTimestamp',
-  'lastTimestamp',
-  'count',
-  'type',
-  'eventTime',
-  'series',
-  'action',
-  'related',
-  'reportingComponent',
-  'reportingInstance',
-];
+const EVENT_ORDER: readonly string[] = structFields('Event');
 /** core/v1 ObjectReference's fields in the order of its Go struct. */
-const OBJECT_REFERENCE_ORDER: readonly string[] = [
-  'kind',
-  'namespace',
-  'name',
-  'uid',
-  'apiVersion',
-  'resourceVersion',
-  'fieldPath',
-];
+const OBJECT_REFERENCE_ORDER: readonly string[] = structFields('ObjectReference');
 
 function typedEvent(e: Record<string, unknown>): Record<string, unknown> {
   const out = ordered(e, EVENT_ORDER);
@@ -151,85 +110,18 @@ function typedEvent(e: Record<string, unknown>): Record<string, unknown> {
   }
   const source = out.source;
   if (source !== null && typeof source === 'object' && !Array.isArray(source))
-    out.source = ordered(source as Record<string, unknown>, ['component', 'host']);
+    out.source = ordered(source as Record<string, unknown>, structFields('EventSource'));
   const series = out.series;
   if (series !== null && typeof series === 'object' && !Array.isArray(series))
-    out.series = ordered(series as Record<string, unknown>, ['count', 'lastObservedTime']);
+    out.series = ordered(series as Record<string, unknown>, structFields('EventSeries'));
   return out;
 }
 
 /** core/v1 PodSpec's fields in the order of its Go struct. */
-const POD_SPEC_ORDER: readonly string[] = [
-  'volumes',
-  'initContainers',
-  'containers',
-  'ephemeralContainers',
-  'restartPolicy',
-  'terminationGracePeriodSeconds',
-  'activeDeadlineSeconds',
-  'dnsPolicy',
-  'nodeSelector',
-  'serviceAccountName',
-  'serviceAccount',
-  'automountServiceAccountToken',
-  'nodeName',
-  'hostNetwork',
-  'hostPID',
-  'hostIPC',
-  'shareProcessNamespace',
-  'securityContext',
-  'imagePullSecrets',
-  'hostname',
-  'subdomain',
-  'affinity',
-  'schedulerName',
-  'tolerations',
-  'hostAliases',
-  'priorityClassName',
-  'priority',
-  'dnsConfig',
-  'readinessGates',
-  'runtimeClassName',
-  'enableServiceLinks',
-  'preemptionPolicy',
-  'overhead',
-  'topologySpreadConstraints',
-  'setHostnameAsFQDN',
-  'os',
-  'hostUsers',
-  'schedulingGates',
-  'resourceClaims',
-  'resources',
-];
+const POD_SPEC_ORDER: readonly string[] = structFields('PodSpec');
 
 /** core/v1 Container's fields in the order of its Go struct (EphemeralContainerCommon's too). */
-const CONTAINER_ORDER: readonly string[] = [
-  'name',
-  'image',
-  'command',
-  'args',
-  'workingDir',
-  'ports',
-  'envFrom',
-  'env',
-  'resources',
-  'resizePolicy',
-  'restartPolicy',
-  'volumeMounts',
-  'volumeDevices',
-  'livenessProbe',
-  'readinessProbe',
-  'startupProbe',
-  'lifecycle',
-  'terminationMessagePath',
-  'terminationMessagePolicy',
-  'imagePullPolicy',
-  'securityContext',
-  'stdin',
-  'stdinOnce',
-  'tty',
-  'targetContainerName',
-];
+const CONTAINER_ORDER: readonly string[] = structFields('Container');
 
 /**
  * A PodSpec as a typed client re-encodes it: fields in struct order, and each container's
@@ -260,27 +152,13 @@ function typedPodSpec(spec: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** core/v1 Toleration's fields in the order of its Go struct. */
-const TOLERATION_ORDER: readonly string[] = [
-  'key',
-  'operator',
-  'value',
-  'effect',
-  'tolerationSeconds',
-];
+const TOLERATION_ORDER: readonly string[] = structFields('Toleration');
 
 /** A container's lists of structs, each struct's fields in Go order. */
 const CONTAINER_LISTS: Readonly<Record<string, readonly string[]>> = {
-  ports: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'],
-  env: ['name', 'value', 'valueFrom'],
-  volumeMounts: [
-    'name',
-    'readOnly',
-    'recursiveReadOnly',
-    'mountPath',
-    'subPath',
-    'mountPropagation',
-    'subPathExpr',
-  ],
+  ports: structFields('ContainerPort'),
+  env: structFields('EnvVar'),
+  volumeMounts: structFields('VolumeMount'),
 };
 
 function orderedList(list: unknown[], order: readonly string[]): unknown[] {
@@ -293,10 +171,10 @@ function orderedList(list: unknown[], order: readonly string[]): unknown[] {
 
 /** The volume sources whose fields the API server's defaults add out of Go struct order. */
 const VOLUME_SOURCE_ORDER: Readonly<Record<string, readonly string[]>> = {
-  projected: ['sources', 'defaultMode'],
-  configMap: ['name', 'items', 'defaultMode', 'optional'],
-  secret: ['secretName', 'items', 'defaultMode', 'optional'],
-  downwardAPI: ['items', 'defaultMode'],
+  projected: structFields('ProjectedVolumeSource'),
+  configMap: structFields('ConfigMapVolumeSource'),
+  secret: structFields('SecretVolumeSource'),
+  downwardAPI: structFields('DownwardAPIVolumeSource'),
 };
 
 function typedVolume(v: unknown): unknown {
@@ -311,25 +189,4 @@ function typedVolume(v: unknown): unknown {
 }
 
 /** core/v1 ServiceSpec's fields in the order of its Go struct. */
-const SERVICE_SPEC_ORDER: readonly string[] = [
-  'ports',
-  'selector',
-  'clusterIP',
-  'clusterIPs',
-  'type',
-  'externalIPs',
-  'sessionAffinity',
-  'loadBalancerIP',
-  'loadBalancerSourceRanges',
-  'externalName',
-  'externalTrafficPolicy',
-  'healthCheckNodePort',
-  'publishNotReadyAddresses',
-  'sessionAffinityConfig',
-  'ipFamilies',
-  'ipFamilyPolicy',
-  'allocateLoadBalancerNodePorts',
-  'loadBalancerClass',
-  'internalTrafficPolicy',
-  'trafficDistribution',
-];
+const SERVICE_SPEC_ORDER: readonly string[] = structFields('ServiceSpec');

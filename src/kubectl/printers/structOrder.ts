@@ -118,6 +118,7 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['hostUsers'],
     ['schedulingGates'],
     ['resourceClaims'],
+    ['resources', 'ResourceRequirements'],
   ],
   Container: [
     ['name'],
@@ -144,6 +145,8 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['stdin'],
     ['stdinOnce'],
     ['tty'],
+    // EphemeralContainer: the common fields above, then its own.
+    ['targetContainerName'],
   ],
   ContainerPort: [['name'], ['hostPort'], ['containerPort'], ['protocol'], ['hostIP']],
   EnvVar: [['name'], ['value'], ['valueFrom', 'EnvVarSource']],
@@ -292,7 +295,7 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['count'],
     ['type'],
     ['eventTime'],
-    ['series'],
+    ['series', 'EventSeries'],
     ['action'],
     ['related', 'ObjectReference'],
     ['reportingComponent'],
@@ -308,6 +311,7 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['fieldPath'],
   ],
   EventSource: [['component'], ['host']],
+  EventSeries: [['count'], ['lastObservedTime']],
   ReplicationController: [
     ['kind'],
     ['apiVersion'],
@@ -565,6 +569,11 @@ function ordered(v: unknown, type: string | undefined): unknown {
   // A field the table does not know goes last, sorted.
   for (const k of Object.keys(o).sort()) if (!Object.hasOwn(out, k)) out[k] = sortedDeep(o[k]);
   return out;
+}
+
+/** The field names of Go struct `type`, in their order (a type the table does not know: none). */
+export function structFields(type: string): readonly string[] {
+  return (STRUCTS[type] ?? []).map(([name]) => name);
 }
 
 /** `obj` (of `kind`) with its keys in Go's typed-JSON order. */
