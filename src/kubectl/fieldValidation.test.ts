@@ -112,6 +112,34 @@ describe('server-side field validation (kubectl --validate, strict by default)',
     });
   });
 
+  it('--validate=warn: a request refused after decoding still sends the decoder’s warnings first', () => {
+    const { run, host } = session();
+    // `containers` misspelled: decoded with a warning, then refused by validation. The decoder
+    // adds its Warning headers before admission and validation run (create.go), so the refusal
+    // carries them; with --validate=false (Ignore) there is none.
+    host.fs.write(
+      'typo.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p1\nspec:\n  contianers:\n  - name: c\n    image: nginx\n',
+    );
+    expect(run('kubectl apply -f typo.yaml --validate=warn')).toEqual({
+      out: '',
+      err: 'Warning: unknown field "spec.contianers"\nThe Pod "p1" is invalid: spec.containers: Required value\n',
+      code: 1,
+    });
+    expect(run('kubectl create -f typo.yaml --validate=false')).toEqual({
+      out: '',
+      err: 'The Pod "p1" is invalid: spec.containers: Required value\n',
+      code: 1,
+    });
+    // Refused later, at storage: the warning still comes first.
+    expect(run('kubectl create -f uf.yaml --validate=warn').code).toBe(0);
+    expect(run('kubectl create -f uf.yaml --validate=warn')).toEqual({
+      out: '',
+      err: 'Warning: unknown field "spec.containers[0].imagePullPolicyy"\nWarning: unknown field "spec.foo"\nError from server (AlreadyExists): error when creating "uf.yaml": pods "p5" already exists\n',
+      code: 1,
+    });
+  });
+
   it('what the cluster prints back applies again: get -o yaml, then replace', () => {
     const { run } = session();
     run('kubectl create deployment web --image=nginx --replicas=2');

@@ -565,6 +565,16 @@ function isRecordedEvent(body: KubeObject, ns: string | undefined): boolean {
   return true;
 }
 
+/**
+ * `result` with the Warning headers its body's decoding gave (`unknown field …` under
+ * fieldValidation=Warn), whatever the outcome: the decoder adds them to the request before
+ * admission and validation run, so a refused request sends them too.
+ */
+function withDecodeWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
+  if (!warnings?.length) return result;
+  return { ...result, warnings: result.warnings ? [...warnings, ...result.warnings] : warnings };
+}
+
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
   if (!result.ok || !warnings?.length) return result;
   // The request's earlier warnings (decoding's) come before the ones the result already has.
@@ -1680,8 +1690,13 @@ export class ApiServer {
     // (the AppArmor annotation's deprecation).
     const early = this.#strategyWarnings as string[] | undefined;
     this.#strategyWarnings = undefined;
-    if (!created.ok && early?.length)
-      return { ...created, warnings: [...(warnings ?? []), ...early] };
+    // A refusal sends the decoder's warnings (added before admission and validation), not the
+    // strategy's WarningsOnCreate (added after validation passed: an Ingress's class annotation).
+    if (!created.ok)
+      return withDecodeWarnings(
+        early?.length ? { ...created, warnings: early } : created,
+        decoded.warnings,
+      );
     return withWarnings(created, warnings);
   }
 
@@ -2292,7 +2307,7 @@ export class ApiServer {
     // Frozen parts (taken from a cache or a stored object) are shared, not copied.
     const next = cloneShared(input) as KubeObject;
     if (r.hasStatus) next.status = existing.value.status;
-    return withWarnings(
+    return withDecodeWarnings(
       this.#finishUpdate(actor, r, ns, name, existing, next, input.metadata?.resourceVersion, opts),
       decoded.warnings,
     );
@@ -2406,7 +2421,7 @@ export class ApiServer {
     const decoded = this.#decode(r, v2Body(r, next), opts, patch);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
-    return withWarnings(
+    return withDecodeWarnings(
       this.#finishUpdate(actor, r, ns, name, existing, decoded.body, rv, opts, statusOnly),
       decoded.warnings,
     );
@@ -2527,7 +2542,7 @@ export class ApiServer {
         patched.metadata?.resourceVersion,
         opts,
       );
-      return withWarnings(result, decoded.warnings);
+      return withDecodeWarnings(result, decoded.warnings);
     }
     const result = this.#finishUpdate(
       actor,
@@ -2614,7 +2629,7 @@ export class ApiServer {
       false,
       true,
     );
-    return withWarnings(result, decoded.warnings);
+    return withDecodeWarnings(result, decoded.warnings);
   }
 
   #finishUpdate(
