@@ -32,6 +32,12 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
+/** builder.go LocalResourceError: --local reads -f files only. */
+export const LOCAL_RESOURCE_ERROR = `you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'`;
+
 /** The short names a command has warned about already (the builder maps each argument once). */
 const warnedShortNames = new WeakMap<Ctx, Set<string>>();
 

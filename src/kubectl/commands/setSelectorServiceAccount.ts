@@ -95,6 +95,7 @@ function patchAndPrint(
   printObject(ctx, { ...shown, apiVersion: apiVersionOf(t.type), kind: t.type.kind }, format, {
     verb,
     dryRun: ctx.bool('local') && dryRun === 'none' ? 'none' : dryRun,
+    typed: 'decoded',
   });
 }
 
