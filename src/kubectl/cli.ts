@@ -203,9 +203,15 @@ export function runKubectl(
     return typeof v === 'string' ? v : '';
   };
   // The kubeconfig file the command loads (--kubeconfig, $KUBECONFIG), if not the built-in one.
-  const selected = parsed.help
-    ? ({ kind: 'builtin' } as const)
-    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG, path[0] === 'config');
+  // Commands that never build a client config load no file: `version --client`, completion,
+  // options, plugin, kustomize, alpha (a broken or missing file does not stop them).
+  const loadsNoConfig =
+    ['completion', 'options', 'plugin', 'kustomize', 'alpha'].includes(path[0] ?? '') ||
+    (path[0] === 'version' && parsed.values.get('client') === true);
+  const selected =
+    parsed.help || loadsNoConfig
+      ? ({ kind: 'builtin' } as const)
+      : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG, path[0] === 'config');
   if (selected.kind === 'error') return { stdout: '', stderr: selected.stderr, exitCode: 1 };
   // The simulated API server answers whichever kubeconfig names it (a node's admin.conf too).
   const known = [
