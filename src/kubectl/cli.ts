@@ -86,6 +86,26 @@ function withServer(
   return { ...cfg, clusters };
 }
 
+/**
+ * The laptop's DNS resolver as Go's resolver names it in a failed lookup: systemd-resolved's stub
+ * on a typical Linux laptop (the real message names whatever /etc/resolv.conf says).
+ */
+const LAPTOP_RESOLVER = '127.0.0.53:53';
+
+/**
+ * rest.DefaultServerURL: a server without a scheme gets https:// when the cluster has TLS
+ * settings (a CA, or insecure-skip-tls-verify), else http://.
+ */
+function serverUrl(cfg: Kubeconfig, server: string, contextFlag: string, clusterFlag: string) {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(server)) return server;
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const cluster = cfg.clusters.find((c) => c.name === (clusterFlag || context?.cluster));
+  const tls =
+    cluster !== undefined &&
+    (cluster.caData !== null || !!cluster.certificateAuthority || !!cluster.insecureSkipTlsVerify);
+  return `${tls ? 'https' : 'http'}://${server}`;
+}
+
 /** clientcmd.ParseTimeout: whole seconds (not negative), else a Go duration. */
 function validRequestTimeout(v: string): boolean {
   if (/^[+-]?\d+$/.test(v) && Number(v) >= 0) return true;
@@ -336,13 +356,27 @@ function runCommand(
         );
       }
       if (foreign !== undefined) {
+        const url = serverUrl(host.kubeconfig, foreign, ctxName, clusterFlag);
+        const name = hostPort(url).replace(/:\d+$/, '');
+        if (!/^(\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:.]*\])$/.test(name)) {
+          // A host name: this laptop's resolver knows none but localhost (no cluster name is
+          // in its DNS or /etc/hosts), so the dial fails at the lookup, at once.
+          const why = `dial tcp: lookup ${name} on ${LAPTOP_RESOLVER}: no such host`;
+          unreachable(
+            ctx,
+            version,
+            `${url.replace(/\/+$/, '')}/api?timeout=32s`,
+            why,
+            `Unable to connect to the server: ${why}`,
+          );
+        }
         // Nothing answers at that address: discovery's attempts and the request time out.
-        const hp = hostPort(foreign);
+        const hp = hostPort(url);
         const why = `dial tcp ${hp}: i/o timeout`;
         unreachable(
           ctx,
           version,
-          `${foreign.replace(/\/+$/, '')}/api?timeout=32s`,
+          `${url.replace(/\/+$/, '')}/api?timeout=32s`,
           why,
           `Unable to connect to the server: ${why}`,
         );
