@@ -25,6 +25,7 @@ import {
   type Identity,
   impersonationRefused,
   kubeconfigIdentity,
+  PROMPTED_PIPED,
   writeConsoleFile,
 } from './kubeconfigAuth.ts';
 import {
@@ -33,6 +34,7 @@ import {
   selectKubeconfig,
   serializeKubeconfig,
 } from './kubeconfigFile.ts';
+import { takeStdin } from './stdin.ts';
 import { awaitStorage } from './storageTimeout.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
@@ -255,7 +257,11 @@ export function runKubectl(
           ),
         };
   const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
-  let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
+  let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'), {
+    token: flagStr('token'),
+    username: flagStr('username'),
+    password: flagStr('password'),
+  });
   if (identity.kind === 'user') {
     const groups = parsed.values.get('as-group');
     const refused = impersonationRefused(
@@ -331,9 +337,13 @@ function runCommand(
       identity.kind === 'error' &&
       (identity.stderr.startsWith('error: You must') || identity.stderr.startsWith('Error from'));
     if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error' && !unauthorized) {
-      // client-go's ConfirmUsable and transport: the credentials cannot be used at all.
-      if (identity.stdout) ctx.out(identity.stdout);
-      ctx.err(identity.stderr);
+      // client-go's ConfirmUsable and transport: the credentials cannot be used at all. Or the
+      // user cannot be identified and the interactive loader asks: a word piped in is the
+      // username, and the password needs a terminal.
+      const piped = identity.prompted ? takeStdin(host) : undefined;
+      const answered = piped !== undefined && piped.trim() !== '';
+      ctx.out((answered ? PROMPTED_PIPED.stdout : identity.stdout) ?? '');
+      ctx.err(answered ? PROMPTED_PIPED.stderr : identity.stderr);
       throw new ExitError(1);
     }
     if (cmd.run && talksToServer(path, ctx)) {
