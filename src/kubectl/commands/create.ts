@@ -1563,7 +1563,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * gets the one the command runs in, in the object itself (UpdateObjectNamespace), so a
  * --dry-run=client print shows it; a cluster-scoped one keeps none.
  */
-function withBuilderNamespace(obj: KubeObject, ns: string | undefined): KubeObject {
+export function withBuilderNamespace(obj: KubeObject, ns: string | undefined): KubeObject {
   if (!obj.metadata || typeof obj.metadata !== 'object') return obj;
   if (ns === undefined) {
     // A cluster-scoped object has no namespace: one written in its file is dropped (the real
