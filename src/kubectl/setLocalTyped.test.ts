@@ -277,4 +277,77 @@ Example resource specifications include:
       true,
     );
   });
+
+  it('volume claim templates and topology spread constraints: their structs typed too', () => {
+    const { run } = session();
+    const file =
+      'apiVersion: apps/v1\\nkind: StatefulSet\\nmetadata:\\n  name: db\\nspec:\\n  serviceName: db\\n  selector:\\n    matchLabels:\\n      app: db\\n  template:\\n    metadata:\\n      labels:\\n        app: db\\n    spec:\\n      topologySpreadConstraints:\\n      - labelSelector:\\n          matchLabels:\\n            app: db\\n        topologyKey: zone\\n        maxSkew: 1\\n        whenUnsatisfiable: DoNotSchedule\\n      containers:\\n      - name: db\\n        image: postgres\\n  volumeClaimTemplates:\\n  - metadata:\\n      name: data\\n    spec:\\n      accessModes: ["ReadWriteOnce"]\\n';
+    expect(run(`printf '${file}' > sts3.yaml`).code).toBe(0);
+    expect(run('kubectl set image --local -f sts3.yaml db=postgres:16 -o json').out).toBe(`{
+    "kind": "StatefulSet",
+    "apiVersion": "apps/v1",
+    "metadata": {
+        "name": "db",
+        "creationTimestamp": null
+    },
+    "spec": {
+        "selector": {
+            "matchLabels": {
+                "app": "db"
+            }
+        },
+        "template": {
+            "metadata": {
+                "creationTimestamp": null,
+                "labels": {
+                    "app": "db"
+                }
+            },
+            "spec": {
+                "containers": [
+                    {
+                        "name": "db",
+                        "image": "postgres:16",
+                        "resources": {}
+                    }
+                ],
+                "topologySpreadConstraints": [
+                    {
+                        "maxSkew": 1,
+                        "topologyKey": "zone",
+                        "whenUnsatisfiable": "DoNotSchedule",
+                        "labelSelector": {
+                            "matchLabels": {
+                                "app": "db"
+                            }
+                        }
+                    }
+                ]
+            }
+        },
+        "volumeClaimTemplates": [
+            {
+                "metadata": {
+                    "name": "data",
+                    "creationTimestamp": null
+                },
+                "spec": {
+                    "accessModes": [
+                        "ReadWriteOnce"
+                    ],
+                    "resources": {}
+                },
+                "status": {}
+            }
+        ],
+        "serviceName": "db",
+        "updateStrategy": {}
+    },
+    "status": {
+        "replicas": 0,
+        "availableReplicas": 0
+    }
+}
+`);
+  });
 });
