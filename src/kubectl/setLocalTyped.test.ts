@@ -350,4 +350,23 @@ Example resource specifications include:
 }
 `);
   });
+
+  it('--local with --dry-run=server is refused; jsonpath prints a null value as null', () => {
+    const { run } = session();
+    for (const line of [
+      'kubectl set env --local -f dep.yaml FOO=bar --dry-run=server',
+      'kubectl set resources --local -f dep.yaml --requests=memory=1Gi --dry-run=server',
+    ]) {
+      expect(run(line)).toEqual({
+        out: '',
+        err: 'error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n',
+        code: 1,
+      });
+    }
+    expect(
+      run(
+        "kubectl set image --local -f dep.yaml nginx=nginx:1.27 -o jsonpath='{.metadata.creationTimestamp}'",
+      ).out,
+    ).toBe('null');
+  });
 });

@@ -79,6 +79,12 @@ function fetchTargets(
   return found;
 }
 
+/** Validate's first check: --local sends nothing, so no server can dry-run it. */
+function refuseLocalServerDryRun(ctx: Ctx): void {
+  if (ctx.bool('local') && dryRunStrategy(ctx) === 'server')
+    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+}
+
 /** The pod spec of a pod or of a template, or undefined for another kind. */
 function podSpecOf(type: ResourceType, obj: KubeObject): Obj | undefined {
   const path = podSpecPath(type);
@@ -193,6 +199,7 @@ function noContainerWarning(ctx: Ctx, type: ResourceType, name: string, selector
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   // EnvOptions.Validate runs before the changes are parsed.
+  refuseLocalServerDryRun(ctx);
   if (resources.length === 0 && ctx.list('filename').length === 0)
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (ctx.bool('list') && ctx.str('output') !== '')
@@ -355,6 +362,7 @@ function parseResourceList(ctx: Ctx, text: string): Record<string, string> {
 export function runSetResources(ctx: Ctx, args: string[]): void {
   // Complete reads the objects (NotFound first); Validate then checks the requirements.
   const targets = fetchTargets(ctx, args, 'refused');
+  refuseLocalServerDryRun(ctx);
   const limits = parseResourceList(ctx, ctx.str('limits'));
   const requests = parseResourceList(ctx, ctx.str('requests'));
   const selector = ctx.str('containers') || '*';
