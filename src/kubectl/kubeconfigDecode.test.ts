@@ -157,4 +157,24 @@ describe('a kubeconfig that does not decode', () => {
     expect(goBase64Error('YWJjZA==YQ')).toBe(8);
     expect(goBase64Error('YWJjZ')).toBe(4);
   });
+
+  it('$KUBECONFIG: every file listed is loaded; one error is error: …, several a line each', () => {
+    const { run } = engineSession(1);
+    run("printf 'a: [\\n' > b1.yaml");
+    run("printf 'clusters: 5\\n' > b2.yaml");
+    run('kubectl config view --raw > good.yaml');
+    const b1 =
+      'error loading config file "b1.yaml": yaml: line 1: did not find expected node content';
+    const b2 =
+      'error loading config file "b2.yaml": json: cannot unmarshal number into Go struct field Config.clusters of type []v1.NamedCluster';
+    expect(run('KUBECONFIG=good.yaml:b1.yaml kubectl get pods')).toEqual({
+      out: '',
+      err: `error: ${b1}\n`,
+      code: 1,
+    });
+    expect(run('KUBECONFIG=b1.yaml:b2.yaml kubectl get pods').err).toBe(`${b1}\n${b2}\n`);
+    expect(run('KUBECONFIG=nope.yaml:good.yaml kubectl config current-context').out).toBe(
+      'kubernetes-admin@kubernetes\n',
+    );
+  });
 });

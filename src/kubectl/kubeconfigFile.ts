@@ -185,16 +185,25 @@ export function selectKubeconfig(
   }
   if (envPath === undefined || envPath === '') return { kind: 'builtin' };
   const paths = envPath.split(':').filter((p) => p !== '');
+  // clientcmd loads every file the list names (a missing one skipped) and stops on their
+  // errors, all of them: one is `error: …`, several are a line each.
+  const errors: string[] = [];
+  let chosen: Selected | undefined;
   for (const p of paths) {
     const abs = absolutePath(p, host.fs.workingDir());
-    if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
+    if (abs === DEFAULT_KUBECONFIG) {
+      chosen ??= { kind: 'builtin' };
+      continue;
+    }
     const text = readConsoleFile(host, abs);
     if (text === undefined) continue;
     const cfg = parseKubeconfig(text, p);
-    return typeof cfg === 'string'
-      ? { kind: 'error', stderr: `error: ${cfg}\n` }
-      : { kind: 'file', path: abs, config: cfg };
+    if (typeof cfg === 'string') errors.push(cfg);
+    else chosen ??= { kind: 'file', path: abs, config: cfg };
   }
+  if (errors.length === 1) return { kind: 'error', stderr: `error: ${errors[0]}\n` };
+  if (errors.length > 1) return { kind: 'error', stderr: errors.map((e) => `${e}\n`).join('') };
+  if (chosen) return chosen;
   // None exists: an empty config (written to the last file when a command sets something).
   const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG, host.fs.workingDir());
   return { kind: 'file', path: last, config: emptyConfig(paths[paths.length - 1] ?? last) };
