@@ -56,7 +56,15 @@ describe('a JSON stream', () => {
       err: '',
       code: 0,
     });
-    // delete does not validate: the decoder's error, after the file's other documents.
+    // get does not validate: the decoder's error in document order, the fetches' errors too
+    // (and, with errors, -o name prints nothing, as the real kubectl 1.32.5 did).
+    write('g.json', `${cm('b1')}\n"hello"\n${cm('nope')}\n`);
+    expect(run('kubectl get -f g.json -o name')).toEqual({
+      out: '',
+      err: 'unable to decode "g.json": json: cannot unmarshal string into Go value of type unstructured.detector\nError from server (NotFound): configmaps "nope" not found\n',
+      code: 1,
+    });
+    // delete does not validate either: its decoder's error comes after the file's deletions.
     write('t.json', `${cm('j1')}\ntrue\n`);
     expect(run('kubectl delete -f t.json')).toEqual({
       out: '',

@@ -448,6 +448,7 @@ export function readFilenames(
   files: string[],
   errors?: Status[],
   verb = 'create',
+  opts: { undecodableLast?: boolean } = {},
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
   // Only create, apply and replace validate a file on the client (--validate, not false/ignore);
@@ -523,8 +524,10 @@ export function readFilenames(
     );
     for (const item of objects) {
       if ('undecodable' in item && typeof item.undecodable === 'string') {
-        // The real kubectl 1.32.5 reports these after the file's other documents' outcomes.
-        undecodable.push(item.undecodable);
+        // In document order (get, the builder's fetches); delete reports them after the file's
+        // deletions (`undecodableLast`), as the real kubectl 1.32.5 did.
+        if (opts.undecodableLast) undecodable.push(item.undecodable);
+        else gather(item.undecodable);
         continue;
       }
       const obj = item as KubeObject;
@@ -577,8 +580,8 @@ export function readFilenames(
           : { obj, type, source: file },
       );
     }
-    // Gathered after the file's documents (every one that decoded counts before them), as the
-    // real kubectl 1.32.5 reports them; the error that ended the stream last.
+    // Gathered after the file's documents (every one that decoded counts before them); the error
+    // that ended the stream last.
     for (const message of undecodable) gather(message);
     if (streamError !== undefined) gather(streamError);
   }

@@ -101,7 +101,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const readErrors: Status[] = [];
 
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, readErrors)) {
+    for (const m of readFilenames(ctx, files, readErrors, 'create', { undecodableLast: true })) {
       targets.push({
         type: m.type,
         namespace: namespaceForManifest(ctx, m),
