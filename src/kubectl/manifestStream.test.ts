@@ -73,6 +73,34 @@ describe('a JSON stream', () => {
     });
   });
 
+  it('label, annotate and patch handle the objects before the error too', () => {
+    const { run, write } = session();
+    write('c.json', `${cm('c1')}\n`);
+    run('kubectl apply -f c.json');
+    write('s.json', `${cm('c1')}\n${cm('c2').slice(0, -1)}`);
+    expect(run('kubectl label -f s.json a=b')).toEqual({
+      out: 'configmap/c1 labeled\n',
+      err: 'error: error parsing s.json: unexpected EOF\n',
+      code: 1,
+    });
+    expect(run('kubectl annotate -f s.json a=b').out).toBe('configmap/c1 annotated\n');
+    expect(run(`kubectl patch -f s.json -p '{"data":{"k":"v"}}'`)).toEqual({
+      out: 'configmap/c1 patched\n',
+      err: 'error: error parsing s.json: unexpected EOF\n',
+      code: 1,
+    });
+    // A document that is no object: in document order among the others' errors.
+    write('n.json', `${cm('c1')}\n"hello"\n${cm('d2')}\n`);
+    expect(run('kubectl label -f n.json x=y')).toEqual({
+      out: 'configmap/c1 labeled\n',
+      err: 'unable to decode "n.json": json: cannot unmarshal string into Go value of type unstructured.detector\nError from server (NotFound): configmaps "d2" not found\n',
+      code: 1,
+    });
+    // An empty file: nothing to label, nothing said.
+    write('e.yaml', '');
+    expect(run('kubectl label -f e.yaml a=b')).toEqual({ out: '', err: '', code: 0 });
+  });
+
   it("a syntax error: json.Decoder's offset counts from the stream's start", () => {
     const { run, write } = session();
     write('x.json', `${cm('m1')}\n${cm('m2')}\nxyz\n`);

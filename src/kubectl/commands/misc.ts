@@ -1300,13 +1300,18 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   if (files.length > 0) {
     // -f: the objects the files name; with --local the files' objects themselves, changed
     // here and printed, nothing sent.
-    const objs = readFilenames(ctx, files);
+    // ContinueOnError: the files' own errors (a stream cut off, a document that is no object)
+    // among the others, in document order.
+    const read: Status[] = [];
+    const objs = readFilenames(ctx, files, read, '');
     const single = objs.length === 1;
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
     }
     const errors: Status[] = [];
+    let readAt = 0;
     for (const m of objs) {
+      while (readAt < (m.errorsBefore ?? 0)) errors.push(read[readAt++] as Status);
       const ns = namespaceForManifest(ctx, m);
       let cur = m.obj;
       if (!local) {
@@ -1320,6 +1325,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       const e = changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
       if (e) errors.push(e);
     }
+    while (readAt < read.length) errors.push(read[readAt++] as Status);
     reportGathered(ctx, errors);
     return;
   }
