@@ -25,6 +25,7 @@ import {
   type Identity,
   impersonationRefused,
   kubeconfigIdentity,
+  PROMPTED_PIPED,
   writeConsoleFile,
 } from './kubeconfigAuth.ts';
 import {
@@ -33,6 +34,7 @@ import {
   selectKubeconfig,
   serializeKubeconfig,
 } from './kubeconfigFile.ts';
+import { takeStdin } from './stdin.ts';
 import { awaitStorage } from './storageTimeout.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
@@ -84,6 +86,26 @@ function withServer(
     ? cfg.clusters.map((c) => (c.name === name ? { ...c, server } : c))
     : [...cfg.clusters, { name, server, caData: null }];
   return { ...cfg, clusters };
+}
+
+/**
+ * The laptop's DNS resolver as Go's resolver names it in a failed lookup: systemd-resolved's stub
+ * on a typical Linux laptop (the real message names whatever /etc/resolv.conf says).
+ */
+const LAPTOP_RESOLVER = '127.0.0.53:53';
+
+/**
+ * rest.DefaultServerURL: a server without a scheme gets https:// when the cluster has TLS
+ * settings (a CA, or insecure-skip-tls-verify), else http://.
+ */
+function serverUrl(cfg: Kubeconfig, server: string, contextFlag: string, clusterFlag: string) {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(server)) return server;
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const cluster = cfg.clusters.find((c) => c.name === (clusterFlag || context?.cluster));
+  const tls =
+    cluster !== undefined &&
+    (cluster.caData !== null || !!cluster.certificateAuthority || !!cluster.insecureSkipTlsVerify);
+  return `${tls ? 'https' : 'http'}://${server}`;
 }
 
 /** clientcmd.ParseTimeout: whole seconds (not negative), else a Go duration. */
@@ -203,9 +225,15 @@ export function runKubectl(
     return typeof v === 'string' ? v : '';
   };
   // The kubeconfig file the command loads (--kubeconfig, $KUBECONFIG), if not the built-in one.
-  const selected = parsed.help
-    ? ({ kind: 'builtin' } as const)
-    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG, path[0] === 'config');
+  // Commands that never build a client config load no file: `version --client`, completion,
+  // options, plugin, kustomize, alpha (a broken or missing file does not stop them).
+  const loadsNoConfig =
+    ['completion', 'options', 'plugin', 'kustomize', 'alpha'].includes(path[0] ?? '') ||
+    (path[0] === 'version' && parsed.values.get('client') === true);
+  const selected =
+    parsed.help || loadsNoConfig
+      ? ({ kind: 'builtin' } as const)
+      : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG, path[0] === 'config');
   if (selected.kind === 'error') return { stdout: '', stderr: selected.stderr, exitCode: 1 };
   // The simulated API server answers whichever kubeconfig names it (a node's admin.conf too).
   const known = [
@@ -229,7 +257,11 @@ export function runKubectl(
           ),
         };
   const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
-  let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
+  let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'), {
+    token: flagStr('token'),
+    username: flagStr('username'),
+    password: flagStr('password'),
+  });
   if (identity.kind === 'user') {
     const groups = parsed.values.get('as-group');
     const refused = impersonationRefused(
@@ -305,9 +337,13 @@ function runCommand(
       identity.kind === 'error' &&
       (identity.stderr.startsWith('error: You must') || identity.stderr.startsWith('Error from'));
     if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error' && !unauthorized) {
-      // client-go's ConfirmUsable and transport: the credentials cannot be used at all.
-      if (identity.stdout) ctx.out(identity.stdout);
-      ctx.err(identity.stderr);
+      // client-go's ConfirmUsable and transport: the credentials cannot be used at all. Or the
+      // user cannot be identified and the interactive loader asks: a word piped in is the
+      // username, and the password needs a terminal.
+      const piped = identity.prompted ? takeStdin(host) : undefined;
+      const answered = piped !== undefined && piped.trim() !== '';
+      ctx.out((answered ? PROMPTED_PIPED.stdout : identity.stdout) ?? '');
+      ctx.err(answered ? PROMPTED_PIPED.stderr : identity.stderr);
       throw new ExitError(1);
     }
     if (cmd.run && talksToServer(path, ctx)) {
@@ -330,13 +366,27 @@ function runCommand(
         );
       }
       if (foreign !== undefined) {
+        const url = serverUrl(host.kubeconfig, foreign, ctxName, clusterFlag);
+        const name = hostPort(url).replace(/:\d+$/, '');
+        if (!/^(\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:.]*\])$/.test(name)) {
+          // A host name: this laptop's resolver knows none but localhost (no cluster name is
+          // in its DNS or /etc/hosts), so the dial fails at the lookup, at once.
+          const why = `dial tcp: lookup ${name} on ${LAPTOP_RESOLVER}: no such host`;
+          unreachable(
+            ctx,
+            version,
+            `${url.replace(/\/+$/, '')}/api?timeout=32s`,
+            why,
+            `Unable to connect to the server: ${why}`,
+          );
+        }
         // Nothing answers at that address: discovery's attempts and the request time out.
-        const hp = hostPort(foreign);
+        const hp = hostPort(url);
         const why = `dial tcp ${hp}: i/o timeout`;
         unreachable(
           ctx,
           version,
-          `${foreign.replace(/\/+$/, '')}/api?timeout=32s`,
+          `${url.replace(/\/+$/, '')}/api?timeout=32s`,
           why,
           `Unable to connect to the server: ${why}`,
         );

@@ -26,8 +26,31 @@ export function goJsonStreamError(text: string): string | undefined {
   return scanJson(text, true);
 }
 
-function scanJson(text: string, stream: boolean): string | undefined {
-  let i = 0;
+/**
+ * The json.Decoder of a stream, one value on: the next value from `from` (its text), `end` when
+ * only white space is left, or the error as goJsonStreamError words it (the offset counts from
+ * the stream's start).
+ */
+export function goJsonStreamNext(
+  text: string,
+  from: number,
+): { value: string; next: number } | { end: true } | { error: string } {
+  let i = from;
+  while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  if (i >= text.length) return { end: true };
+  const at = { end: i };
+  const error = scanJson(text, true, i, at);
+  if (error !== undefined) return { error };
+  return { value: text.slice(i, at.end), next: at.end };
+}
+
+function scanJson(
+  text: string,
+  stream: boolean,
+  from = 0,
+  at: { end: number } = { end: 0 },
+): string | undefined {
+  let i = from;
   const n = text.length;
   const ws = (): void => {
     while (i < n && ' \t\n\r'.includes(text[i] as string)) i++;
@@ -167,6 +190,7 @@ function scanJson(text: string, stream: boolean): string | undefined {
   };
   try {
     value();
+    at.end = i;
     if (stream) return undefined;
     ws();
     if (i < n) bad('after top-level value');

@@ -1017,6 +1017,36 @@ kubectl create deployment my-dep -o yaml --dry-run=client | kubectl label --loca
     ],
   },
 
+  'set subject': {
+    long: 'Update the user, group, or service account in a role binding or cluster role binding.',
+    example: `# Update a cluster role binding for serviceaccount1
+kubectl set subject clusterrolebinding admin --serviceaccount=namespace:serviceaccount1
+
+# Update a role binding for user1, user2, and group1
+kubectl set subject rolebinding admin --user=user1 --user=user2 --group=group1
+
+# Print the result (in YAML format) of updating rolebinding subjects from a local, without hitting the server
+kubectl create rolebinding admin --role=admin --user=admin -o yaml --dry-run=client | kubectl set subject --local -f - --user=foo -o yaml`,
+    flags: [
+      ...PRINT,
+      f('--all', 'false', 'Select all resources, in the namespace of the specified resource types'),
+      DRY_RUN,
+      fieldManager('set'),
+      filename('Filename, directory, or URL to files the resource to update the subjects'),
+      f('--group', '[]', 'Groups to bind to the role'),
+      KUSTOMIZE,
+      f('--local', 'false', 'If true, set subject will NOT contact api-server but run locally.'),
+      f(
+        '-R, --recursive',
+        'false',
+        'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+      ),
+      SELECTOR,
+      f('--serviceaccount', '[]', 'Service accounts to bind to the role'),
+      f('--user', '[]', 'Usernames to bind to the role'),
+    ],
+  },
+
   'set serviceaccount': {
     long: `Update the service account of pod template resources.
 

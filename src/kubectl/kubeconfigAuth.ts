@@ -82,7 +82,7 @@ export function selectedUserName(cfg: Kubeconfig, contextFlag: string, userFlag:
 export type Identity =
   | { kind: 'admin' }
   | { kind: 'user'; user: UserInfo }
-  | { kind: 'error'; stderr: string; stdout?: string };
+  | { kind: 'error'; stderr: string; stdout?: string; prompted?: boolean };
 
 /**
  * ClientConfig over TLS when the user entry cannot identify anyone (no username, certificate,
@@ -93,7 +93,24 @@ const PROMPTED: Identity = {
   kind: 'error',
   stdout: 'Please enter Username: ',
   stderr: 'error: EOF\n',
+  prompted: true,
 };
+
+/**
+ * The prompt given a word on stdin (`<<< bob`): Fscan reads the username, then the password
+ * is read only from a terminal, which stdin is not then.
+ */
+export const PROMPTED_PIPED = {
+  stdout: 'Please enter Username: Please enter Password: ',
+  stderr: 'error: error reading input for Password\n',
+};
+
+/** The global --token, --username and --password flags (clientcmd's overrides of the user). */
+export interface CredentialFlags {
+  token?: string;
+  username?: string;
+  password?: string;
+}
 
 /** The selected context's cluster talks TLS (the prompt is only tried then). */
 function tlsCluster(cfg: Kubeconfig, contextFlag: string): boolean {
@@ -114,16 +131,32 @@ export function kubeconfigIdentity(
   host: KubectlHost,
   contextFlag: string,
   userFlag: string,
+  flags: CredentialFlags = {},
 ): Identity {
   const cfg = host.kubeconfig;
   const name = selectedUserName(cfg, contextFlag, userFlag);
-  const info = authInfo(cfg, name);
+  // The flags override the entry's fields (an empty flag overrides nothing).
+  const overrides: Partial<KubeAuthInfo> = {
+    ...(flags.token ? { token: flags.token } : {}),
+    ...(flags.username ? { username: flags.username } : {}),
+    ...(flags.password ? { password: flags.password } : {}),
+  };
+  const entry = authInfo(cfg, name);
+  const overridden = Object.keys(overrides).length > 0;
   const anonymous = (): Identity =>
     tlsCluster(cfg, contextFlag) ? PROMPTED : { kind: 'user', user: ANONYMOUS };
-  if (!info) {
-    if (name === 'kubernetes-admin' && cfg.users.includes(name)) return { kind: 'admin' };
-    return anonymous();
+  if (!entry && name === 'kubernetes-admin' && cfg.users.includes(name)) {
+    // admin.conf's certificate identifies the admin whatever else is sent, but a token and basic
+    // auth together are refused first.
+    if (overrides.token && (overrides.username || overrides.password))
+      return {
+        kind: 'error',
+        stderr: `error: more than one authentication method found for ${name}; found [token basicAuth], only one is allowed\n`,
+      };
+    return { kind: 'admin' };
   }
+  const info = entry || overridden ? { ...(entry ?? { name }), ...overrides } : undefined;
+  if (!info) return anonymous();
   // ConfirmUsable's validateAuthInfo: a certificate needs a key, the files must be readable,
   // one authentication method at most.
   const problems: string[] = [];

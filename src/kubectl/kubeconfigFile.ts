@@ -5,7 +5,6 @@
  * written back to that file. A context whose cluster is not the simulated one cannot be
  * reached (dial i/o timeout).
  */
-import { parse } from 'yaml';
 import type { KubectlHost } from './host.ts';
 import {
   authInfoFields,
@@ -16,6 +15,7 @@ import {
   orNull,
 } from './kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from './kubeconfigAuth.ts';
+import { decodeKubeconfig } from './kubeconfigDecode.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 
 /** Where kubectl reads its config when nothing says otherwise. */
@@ -38,16 +38,9 @@ const decodeData = (v: unknown): string | undefined => {
 
 /** clientcmd's Load of a file's text (YAML or JSON); an error text when it does not parse. */
 export function parseKubeconfig(text: string, path: string): Kubeconfig | string {
-  let doc: unknown;
-  try {
-    doc = text.trim() === '' ? {} : parse(text);
-  } catch (e) {
-    const first = String((e as Error).message ?? e).split('\n')[0];
-    return `error loading config file "${path}": yaml: ${first}`;
-  }
-  if (doc === null || doc === undefined) doc = {};
-  if (!isObj(doc))
-    return `error loading config file "${path}": couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(doc) ? 'array' : typeof doc === 'string' ? 'string' : 'number'} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`;
+  const decoded = decodeKubeconfig(text);
+  if ('error' in decoded) return `error loading config file "${path}": ${decoded.error}`;
+  const doc = decoded.doc;
   const clusters: KubeCluster[] = named(doc.clusters).map((c) => {
     const cl = isObj(c.cluster) ? c.cluster : {};
     const ca = cl['certificate-authority-data'];
@@ -192,16 +185,25 @@ export function selectKubeconfig(
   }
   if (envPath === undefined || envPath === '') return { kind: 'builtin' };
   const paths = envPath.split(':').filter((p) => p !== '');
+  // clientcmd loads every file the list names (a missing one skipped) and stops on their
+  // errors, all of them: one is `error: …`, several are a line each.
+  const errors: string[] = [];
+  let chosen: Selected | undefined;
   for (const p of paths) {
     const abs = absolutePath(p, host.fs.workingDir());
-    if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
+    if (abs === DEFAULT_KUBECONFIG) {
+      chosen ??= { kind: 'builtin' };
+      continue;
+    }
     const text = readConsoleFile(host, abs);
     if (text === undefined) continue;
     const cfg = parseKubeconfig(text, p);
-    return typeof cfg === 'string'
-      ? { kind: 'error', stderr: `error: ${cfg}\n` }
-      : { kind: 'file', path: abs, config: cfg };
+    if (typeof cfg === 'string') errors.push(cfg);
+    else chosen ??= { kind: 'file', path: abs, config: cfg };
   }
+  if (errors.length === 1) return { kind: 'error', stderr: `error: ${errors[0]}\n` };
+  if (errors.length > 1) return { kind: 'error', stderr: errors.map((e) => `${e}\n`).join('') };
+  if (chosen) return chosen;
   // None exists: an empty config (written to the last file when a command sets something).
   const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG, host.fs.workingDir());
   return { kind: 'file', path: last, config: emptyConfig(paths[paths.length - 1] ?? last) };

@@ -6,9 +6,9 @@
 import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type ScalarTag, type Tags } from 'yaml';
 import type { KubeObject } from '../engine/api/types.ts';
 import { rfc3339 } from './duration.ts';
-import { goJsonStreamError } from './goJson.ts';
+import { goJsonStreamError, goJsonStreamNext } from './goJson.ts';
 import { MAX_FILE_BYTES } from './workspace.ts';
-import { kubectlYamlError } from './yamlErrors.ts';
+import { kubectlYamlError, kubectlYamlErrorAt } from './yamlErrors.ts';
 
 export type ManifestResult =
   | { ok: true; docs: KubeObject[] }
@@ -296,32 +296,82 @@ function jsonStreamValues(text: string): string[] {
   return out;
 }
 
-export function parseManifests(text: string, source: string): ManifestResult {
-  if (text.length > MAX_FILE_BYTES) {
-    return { ok: false, error: `error reading ${source}: file is larger than 1 MiB` };
-  }
+/** The checks on the whole text before any document is read; the error, if one fails. */
+function wholeTextError(text: string, source: string): string | undefined {
+  if (text.length > MAX_FILE_BYTES) return `error reading ${source}: file is larger than 1 MiB`;
   const bad = findControlChar(text);
-  if (bad !== undefined) {
-    return {
-      ok: false,
-      error: `error parsing ${source}: control character ${describeChar(bad)} is not allowed in a manifest`,
-    };
-  }
+  if (bad !== undefined)
+    return `error parsing ${source}: control character ${describeChar(bad)} is not allowed in a manifest`;
   // Deep nesting would overflow the parser's stack (slowly), so measure it first.
-  if (nestingDepth(text) > MAX_NESTING_DEPTH) {
-    return {
-      ok: false,
-      error: `error parsing ${source}: error converting YAML to JSON: yaml: exceeded max depth of ${MAX_NESTING_DEPTH}`,
-    };
-  }
+  if (nestingDepth(text) > MAX_NESTING_DEPTH)
+    return `error parsing ${source}: error converting YAML to JSON: yaml: exceeded max depth of ${MAX_NESTING_DEPTH}`;
   // The parser itself slows down on documents full of aliases, so count them first.
   const aliases = text.match(/(?:^|[\s[{,:-])\*[^\s,\]}]+/g)?.length ?? 0;
-  if (aliases > MAX_ALIAS_NODES) {
-    return {
-      ok: false,
-      error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
-    };
+  if (aliases > MAX_ALIAS_NODES)
+    return `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`;
+  return undefined;
+}
+
+/** A document of a stream: an object, or a value that is none (its Go JSON kind). */
+export type StreamItem = KubeObject | { notObject: string };
+
+const goKind = (v: unknown): string =>
+  Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
+
+/**
+ * The YAML documents of a text go-yaml reads whole, in order (empty ones skipped), up to the
+ * first one the yaml library refuses (its error then).
+ */
+function yamlItems(text: string, source: string): { items: StreamItem[]; error?: string } {
+  const items: StreamItem[] = [];
+  try {
+    const docs = parseAllDocuments(text, {
+      version: '1.1',
+      customTags: goYamlTags,
+      prettyErrors: false,
+      // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
+      uniqueKeys: false,
+    });
+    const list = Array.isArray(docs) ? docs : [docs];
+    for (const doc of list) {
+      const e = doc.errors[0];
+      if (e) {
+        // Only where go-yaml reads the text but the yaml library does not (a duplicate key, an
+        // indented document kubectl would read only the first mapping of, …): its own words.
+        const line = text.slice(0, e.pos[0]).split('\n').length;
+        const msg = e.message.split('\n')[0] ?? e.message;
+        return {
+          items,
+          error: `error parsing ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`,
+        };
+      }
+      if (expandedSize(doc.contents, new Map(), 0) > MAX_EXPANDED_NODES) {
+        return {
+          items,
+          error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+        };
+      }
+      // The expansion is bounded above, so the library's own (slower) alias count is not needed.
+      const js = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: -1 }), 0);
+      if (js === null || js === undefined) continue;
+      if (typeof js !== 'object' || Array.isArray(js)) items.push({ notObject: goKind(js) });
+      else items.push(js as KubeObject);
+    }
+    return { items };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { items, error: `error parsing ${source}: ${msg}` };
   }
+}
+
+/** The client-side validation error of a document that is no object. */
+export function invalidObjectError(source: string): string {
+  return `error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`;
+}
+
+export function parseManifests(text: string, source: string): ManifestResult {
+  const whole = wholeTextError(text, source);
+  if (whole !== undefined) return { ok: false, error: whole };
   // YAMLOrJSONDecoder: a text that starts with `{` is read as a JSON stream, not as YAML.
   if (/^\s*\{/.test(text)) {
     const jsonError = goJsonStreamError(text);
@@ -343,49 +393,75 @@ export function parseManifests(text: string, source: string): ManifestResult {
   // with what words and line; the yaml library only builds the values of those that pass.
   const syntax = kubectlYamlError(text);
   if (syntax !== undefined) return { ok: false, error: `error parsing ${source}: ${syntax}` };
-  try {
-    const docs = parseAllDocuments(text, {
-      version: '1.1',
-      customTags: goYamlTags,
-      prettyErrors: false,
-      // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
-      uniqueKeys: false,
-    });
-    const list = Array.isArray(docs) ? docs : [docs];
-    const out: KubeObject[] = [];
-    for (const doc of list) {
-      const e = doc.errors[0];
-      if (e) {
-        // Only where go-yaml reads the text but the yaml library does not (a duplicate key, an
-        // indented document kubectl would read only the first mapping of, …): its own words.
-        const line = text.slice(0, e.pos[0]).split('\n').length;
-        const msg = e.message.split('\n')[0] ?? e.message;
-        return {
-          ok: false,
-          error: `error parsing ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`,
-        };
-      }
-      if (expandedSize(doc.contents, new Map(), 0) > MAX_EXPANDED_NODES) {
-        return {
-          ok: false,
-          error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
-        };
-      }
-      // The expansion is bounded above, so the library's own (slower) alias count is not needed.
-      const js = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: -1 }), 0);
-      if (js === null || js === undefined) continue;
-      if (typeof js !== 'object' || Array.isArray(js)) {
-        return {
-          ok: false,
-          notObject: Array.isArray(js) ? 'array' : typeof js === 'boolean' ? 'bool' : typeof js,
-          error: `error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
-        };
-      }
-      out.push(js as KubeObject);
-    }
-    return { ok: true, docs: out };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: `error parsing ${source}: ${msg}` };
+  const { items, error } = yamlItems(text, source);
+  const out: KubeObject[] = [];
+  for (const item of items) {
+    if ('notObject' in item && typeof item.notObject === 'string')
+      return { ok: false, notObject: item.notObject, error: invalidObjectError(source) };
+    out.push(item as KubeObject);
   }
+  if (error !== undefined) return { ok: false, error };
+  return { ok: true, docs: out };
+}
+
+/**
+ * A manifest read as kubectl's StreamVisitor reads it, one document after another: the
+ * documents up to the first one that cannot be decoded, and that one's error. (kubectl has
+ * handled the documents before it when it meets the error: `apply -f` of a stream whose last
+ * object is cut off applies the others, then says `error parsing FILE: unexpected EOF`.) A value
+ * that is no object is an item: client-side validation stops there, the decoder of a command
+ * that does not validate reports it and goes on. `null` documents are skipped. Never throws.
+ */
+export function parseManifestStream(
+  text: string,
+  source: string,
+): { items: StreamItem[]; error?: string } {
+  const whole = wholeTextError(text, source);
+  if (whole !== undefined) return { items: [], error: whole };
+  if (/^\s*\{/.test(text)) {
+    // json.Decoder: one value after another, each judged when it is read.
+    const values: unknown[] = [];
+    let error: string | undefined;
+    for (let pos = 0; ; ) {
+      const r = goJsonStreamNext(text, pos);
+      if ('end' in r) break;
+      if ('error' in r) {
+        error = `error parsing ${source}: ${r.error}`;
+        break;
+      }
+      pos = r.next;
+      try {
+        values.push(JSON.parse(r.value) as unknown);
+      } catch {
+        // (Go and JSON.parse agree on what is JSON; never here.)
+        error = `error parsing ${source}: invalid JSON`;
+        break;
+      }
+    }
+    // One whole object: the usual reading (the YAML path builds it with its checks).
+    if (error === undefined && values.length === 1) {
+      const single = parseManifests(text, source);
+      if (single.ok) return { items: single.docs };
+      return single.notObject
+        ? { items: [{ notObject: single.notObject }] }
+        : { items: [], error: single.error };
+    }
+    const items: StreamItem[] = [];
+    for (const v of values) {
+      if (v === null) continue;
+      if (typeof v !== 'object' || Array.isArray(v)) items.push({ notObject: goKind(v) });
+      else {
+        const keys = JSON.stringify(v).match(/"(__proto__|constructor|prototype)":/);
+        if (keys)
+          return { items, error: `error parsing ${source}: key "${keys[1]}" is not allowed` };
+        items.push(v as KubeObject);
+      }
+    }
+    return error === undefined ? { items } : { items, error };
+  }
+  // go-yaml reads the documents before the first one it refuses.
+  const failed = kubectlYamlErrorAt(text);
+  const { items, error } = yamlItems(failed ? text.slice(0, failed.start) : text, source);
+  if (error !== undefined) return { items, error };
+  return failed ? { items, error: `error parsing ${source}: ${failed.error}` } : { items };
 }

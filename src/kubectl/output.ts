@@ -14,6 +14,7 @@ import {
   jsonPath,
   jsonPathAsJson,
 } from './printers/jsonpath.ts';
+import { goTyped } from './printers/structOrder.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
 export type OutputFormat =
@@ -200,8 +201,19 @@ export function printObject(
   ctx: Ctx,
   obj: KubeObject,
   format: OutputFormat,
-  opts: { verb: string; dryRun: DryRun; typed?: boolean },
+  opts: { verb: string; dryRun: DryRun; typed?: boolean | 'decoded' },
 ): void {
+  // 'decoded': an object kubectl decoded into its Go type (goTyped): zero values written, Go's
+  // field order in JSON. A kind it does not know stays as it came.
+  let inOrder = false;
+  if (opts.typed === 'decoded') {
+    const decoded = goTyped(obj as unknown as Record<string, unknown>);
+    opts = { ...opts, typed: false };
+    if (decoded) {
+      obj = decoded as unknown as KubeObject;
+      inOrder = true;
+    }
+  }
   // Printers omit managedFields unless --show-managed-fields.
   if (obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
     const { managedFields: _m, ...meta } = obj.metadata;
@@ -221,7 +233,8 @@ export function printObject(
       return;
     }
     case 'json':
-      ctx.out(toGoJson(opts.typed ? typedOrder(obj) : obj, { sortKeys: !opts.typed }));
+      if (inOrder) ctx.out(toGoJson(obj, { sortKeys: false }));
+      else ctx.out(toGoJson(opts.typed ? typedOrder(obj) : obj, { sortKeys: !opts.typed }));
       return;
     case 'name':
       ctx.out(`${objectRef(obj)}\n`);

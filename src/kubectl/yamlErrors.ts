@@ -1197,16 +1197,26 @@ const JSON_STREAM = new RegExp(`^[${GO_SPACES}]*\\{`);
  * that starts with `{` is a JSON stream to kubectl, which this does not judge.
  */
 export function kubectlYamlError(text: string): string | undefined {
+  return kubectlYamlErrorAt(text)?.error;
+}
+
+/**
+ * kubectlYamlError, with where the document that fails starts in `text` (the documents before
+ * it read, and kubectl has already handled them when it meets the error).
+ */
+export function kubectlYamlErrorAt(text: string): { error: string; start: number } | undefined {
   if (JSON_STREAM.test(text.slice(0, 4096))) return undefined;
   let start = 0;
   let buffered = false;
-  const decode = (end: number): string | undefined => {
+  const decode = (end: number): { error: string; start: number } | undefined => {
     // kubectl's line reader ends every line, the last one too, with a newline, and drops the
     // carriage return of a CRLF (so "\r\r\n" is one line break to go-yaml, not two).
     let chunk = text.slice(start, end);
     if (chunk.includes('\r')) chunk = chunk.replace(/\r\n/g, '\n');
     const error = goYamlError(chunk.endsWith('\n') ? chunk : `${chunk}\n`);
-    return error === undefined ? undefined : `error converting YAML to JSON: ${error}`;
+    return error === undefined
+      ? undefined
+      : { error: `error converting YAML to JSON: ${error}`, start };
   };
   for (let at = 0; at < text.length; ) {
     const nl = text.indexOf('\n', at);
@@ -1216,7 +1226,9 @@ export function kubectlYamlError(text: string): string | undefined {
         .slice(at + 3, next)
         .replace(GO_SPACE, '')
         .replace(GO_SPACE_END, '');
-      if (rest !== '' && !rest.startsWith('#')) return `invalid Yaml document separator: ${rest}`;
+      if (rest !== '' && !rest.startsWith('#'))
+        // The reader fails on the line: the document it was reading is never decoded.
+        return { error: `invalid Yaml document separator: ${rest}`, start };
       if (buffered) {
         const error = decode(at);
         if (error !== undefined) return error;

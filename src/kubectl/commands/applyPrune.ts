@@ -100,13 +100,17 @@ export interface Applied {
   name: string;
 }
 
-/** pruner.pruneAll: list, skip what apply wrote or never applied, delete and print the rest. */
-export function pruneAfterApply(
+/**
+ * pruner.pruneAll's choice: the objects of the allow-listed kinds (prune.go's defaults, with its
+ * deprecation warning, when none is given) that carry a last-applied-configuration annotation,
+ * match `-l` and are not among `visited`; namespaced kinds in the visited objects' namespaces,
+ * then cluster-scoped ones. `apply --prune` deletes them, `diff --prune` shows them removed.
+ */
+export function pruneCandidates(
   ctx: Ctx,
-  applied: readonly Applied[],
+  visited: readonly Applied[],
   allowlist: ResourceType[] | undefined,
-  opts: { format: OutputFormat; dryRun: DryRun },
-): void {
+): { type: ResourceType; namespace: string | undefined; obj: KubeObject }[] {
   let types = allowlist;
   if (!types) {
     // The namespace is never empty (kubeconfig's or "default"), so 1.32 always warns.
@@ -117,12 +121,13 @@ export function pruneAfterApply(
     );
     types = DEFAULT_PRUNE.map((r) => typeByResource(r));
   }
-  const visited = new Set(applied.map((a) => `${a.type.resource}/${a.namespace ?? ''}/${a.name}`));
+  const seen = new Set(visited.map((a) => `${a.type.resource}/${a.namespace ?? ''}/${a.name}`));
   const namespaces = [
-    ...new Set(applied.filter((a) => a.type.namespaced).map((a) => a.namespace ?? '')),
+    ...new Set(visited.filter((a) => a.type.namespaced).map((a) => a.namespace ?? '')),
   ].sort();
   const selector = ctx.str('selector');
-  const pruneIn = (type: ResourceType, ns: string | undefined): void => {
+  const out: { type: ResourceType; namespace: string | undefined; obj: KubeObject }[] = [];
+  const listIn = (type: ResourceType, ns: string | undefined): void => {
     const r = ctx.host.api.list(
       type.resource,
       ns,
@@ -132,24 +137,38 @@ export function pruneAfterApply(
     for (const obj of r.value.items) {
       const name = obj.metadata?.name ?? '';
       if (obj.metadata?.annotations?.[LAST_APPLIED] === undefined) continue;
-      if (visited.has(`${type.resource}/${ns ?? ''}/${name}`)) continue;
-      if (opts.dryRun !== 'client') {
-        const d = ctx.host.api.delete(type.resource, ns, name, {
-          propagationPolicy: 'Background',
-          ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
-        });
-        if (!d.ok && d.status.reason !== 'NotFound') ctx.failStatus(d.status);
-      }
-      const shown: KubeObject = {
-        ...obj,
-        apiVersion: obj.apiVersion ?? (type.group ? `${type.group}/${type.version}` : type.version),
-        kind: obj.kind ?? type.kind,
-      };
-      printObject(ctx, shown, opts.format, { verb: 'pruned', dryRun: opts.dryRun });
+      if (seen.has(`${type.resource}/${ns ?? ''}/${name}`)) continue;
+      out.push({ type, namespace: ns, obj });
     }
   };
   for (const ns of namespaces) {
-    for (const t of types) if (t.namespaced) pruneIn(t, ns);
+    for (const t of types) if (t.namespaced) listIn(t, ns);
   }
-  for (const t of types) if (!t.namespaced) pruneIn(t, undefined);
+  for (const t of types) if (!t.namespaced) listIn(t, undefined);
+  return out;
+}
+
+/** pruner.pruneAll: list, skip what apply wrote or never applied, delete and print the rest. */
+export function pruneAfterApply(
+  ctx: Ctx,
+  applied: readonly Applied[],
+  allowlist: ResourceType[] | undefined,
+  opts: { format: OutputFormat; dryRun: DryRun },
+): void {
+  for (const { type, namespace: ns, obj } of pruneCandidates(ctx, applied, allowlist)) {
+    const name = obj.metadata?.name ?? '';
+    if (opts.dryRun !== 'client') {
+      const d = ctx.host.api.delete(type.resource, ns, name, {
+        propagationPolicy: 'Background',
+        ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
+      });
+      if (!d.ok && d.status.reason !== 'NotFound') ctx.failStatus(d.status);
+    }
+    const shown: KubeObject = {
+      ...obj,
+      apiVersion: obj.apiVersion ?? (type.group ? `${type.group}/${type.version}` : type.version),
+      kind: obj.kind ?? type.kind,
+    };
+    printObject(ctx, shown, opts.format, { verb: 'pruned', dryRun: opts.dryRun });
+  }
 }

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { clientError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
-import { parseManifests } from '../manifest.ts';
+import { invalidObjectError, parseManifestStream } from '../manifest.ts';
 import {
   ALL_CATEGORY,
   type AnyResourceType,
@@ -31,6 +31,12 @@ Example resource specifications include:
    '--filename=rsrc.json'
    '<resource> <name>'
    '<resource>'`;
+
+/** builder.go LocalResourceError: --local reads -f files only. */
+export const LOCAL_RESOURCE_ERROR = `you must specify resources by --filename when --local is set.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'`;
 
 /** The short names a command has warned about already (the builder maps each argument once). */
 const warnedShortNames = new WeakMap<Ctx, Set<string>>();
@@ -431,7 +437,9 @@ function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
 }
 
 /**
- * Reads `-f` files (several documents each, every manifest of a directory) into typed objects; exits on any error, except,
+ * Reads `-f` files (several documents each, every manifest of a directory) into typed objects
+ * (`verb`: the command's in "no objects passed to VERB"; '' for one that does not check, replace);
+ * exits on any error, except,
  * when `errors` is given (a builder with ContinueOnError), a document whose kind the server does
  * not know: that one is skipped and its error gathered for the end.
  */
@@ -440,6 +448,7 @@ export function readFilenames(
   files: string[],
   errors?: Status[],
   verb = 'create',
+  opts: { undecodableLast?: boolean } = {},
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
   // Only create, apply and replace validate a file on the client (--validate, not false/ignore);
@@ -458,30 +467,49 @@ export function readFilenames(
     const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
     // kubectl names stdin `STDIN` in its messages.
     const file = dir ?? (piped !== undefined ? 'STDIN' : input);
-    let docs: KubeObject[];
+    /** Documents, and the decoder's errors of documents that are no object, in order. */
+    let docs: (KubeObject | { undecodable: string })[];
+    /** The error that ended the file's stream (decoding or validation), after its documents. */
+    let streamError: string | undefined;
     if (dir !== undefined) docs = kustomizeObjects(ctx, dir) as unknown as KubeObject[];
     else {
       if (input === '-' && piped === undefined)
         ctx.fail('reading from stdin is not supported in this console: pipe a command into it');
       const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
       if (text === undefined) ctx.fail(`the path "${file}" does not exist`);
-      const parsed = parseManifests(text, file);
-      if (!parsed.ok) {
-        // Without client-side validation the decoder meets a document that is no object first.
-        if (parsed.notObject && !validating)
-          ctx.fail(
-            `unable to decode ${JSON.stringify(file)}: json: cannot unmarshal ${parsed.notObject} into Go value of type unstructured.detector`,
-          );
-        ctx.fail(parsed.error);
+      // StreamVisitor: one document after another. A document that cannot be decoded, or that
+      // client-side validation refuses, ends the file's stream: with ContinueOnError the
+      // documents before it are handled, then its error is reported; without, nothing is done.
+      // A value that is no object is validation's error, else the decoder's, which goes on.
+      const parsed = parseManifestStream(text, file);
+      docs = [];
+      streamError = parsed.error;
+      for (const item of parsed.items) {
+        if ('notObject' in item && typeof item.notObject === 'string') {
+          if (validating) {
+            streamError = invalidObjectError(file);
+            break;
+          }
+          docs.push({
+            undecodable: `unable to decode ${JSON.stringify(file)}: json: cannot unmarshal ${item.notObject} into Go value of type unstructured.detector`,
+          });
+          continue;
+        }
+        docs.push(item as KubeObject);
       }
-      docs = parsed.docs;
-      single = /^\s*\{/.test(text) && parsed.docs.length === 1 ? text.trim() : undefined;
+      if (!errors) {
+        const first = docs.find((d) => 'undecodable' in d) as { undecodable: string } | undefined;
+        if (first) ctx.fail(first.undecodable);
+        if (streamError !== undefined) ctx.fail(streamError);
+      }
+      single = /^\s*\{/.test(text) && docs.length === 1 ? text.trim() : undefined;
     }
     // queryParamVerifierV3 answers "unsupported" for a v1 List (no OpenAPI operation has it):
     // with --validate=warn kubectl says it skips validating it on the client (the server still
     // decodes each item with Warn).
     if (validating && fieldValidation(ctx) === 'Warn') {
       for (const doc of docs) {
+        if ('undecodable' in doc) continue;
         if (doc.apiVersion === 'v1' && doc.kind === 'List')
           ctx.klog(
             'W',
@@ -490,7 +518,19 @@ export function readFilenames(
           );
       }
     }
-    for (const obj of flattenLists(docs)) {
+    const undecodable: string[] = [];
+    const objects: (KubeObject | { undecodable: string })[] = docs.flatMap((d) =>
+      'undecodable' in d ? [d] : flattenLists([d as KubeObject]),
+    );
+    for (const item of objects) {
+      if ('undecodable' in item && typeof item.undecodable === 'string') {
+        // In document order (get, the builder's fetches); delete reports them after the file's
+        // deletions (`undecodableLast`), as the real kubectl 1.32.5 did.
+        if (opts.undecodableLast) undecodable.push(item.undecodable);
+        else gather(item.undecodable);
+        continue;
+      }
+      const obj = item as KubeObject;
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
         const message = `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`;
@@ -507,9 +547,10 @@ export function readFilenames(
       if (typeof obj.kind !== 'string' || obj.kind === '') missing.push('kind not set');
       if (missing.length > 0) {
         const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-        ctx.fail(
-          `error validating "${file}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
-        );
+        // Validation ends the file's stream, the documents before it kept.
+        streamError = `error validating "${file}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`;
+        if (!errors) ctx.fail(streamError);
+        break;
       }
       // The builder's decoder reads the metadata into an ObjectMeta before anything else, with
       // or without validation: a value of the wrong type there is the client's error.
@@ -539,8 +580,13 @@ export function readFilenames(
           : { obj, type, source: file },
       );
     }
+    // Gathered after the file's documents (every one that decoded counts before them); the error
+    // that ended the stream last.
+    for (const message of undecodable) gather(message);
+    if (streamError !== undefined) gather(streamError);
   }
-  if (out.length === 0 && (errors ?? []).length === 0) ctx.fail(`no objects passed to ${verb}`);
+  if (verb !== '' && out.length === 0 && (errors ?? []).length === 0)
+    ctx.fail(`no objects passed to ${verb}`);
   return out;
 }
 

@@ -1436,13 +1436,22 @@ export function runReplace(ctx: Ctx): void {
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
   const validation = fieldValidation(ctx);
-  const objs = readFilenames(ctx, files);
+  // ContinueOnError: the files' errors (a document cut off, one of an unknown kind) among the
+  // server's, in document order.
+  const mapping: Status[] = [];
+  const objs = readFilenames(ctx, files, mapping, '');
   if (ctx.bool('force') && dryRun === 'none') {
     forceReplace(ctx, objs, validation, format);
+    if (mapping.length > 0) {
+      ctx.err(renderStatuses(mapping));
+      ctx.exitCode = 1;
+    }
     return;
   }
   const errors: Status[] = [];
+  let mapped = 0;
   for (const m of objs) {
+    while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns));
     const name = obj.metadata?.name ?? '';
@@ -1482,6 +1491,7 @@ export function runReplace(ctx: Ctx): void {
       printObject(ctx, v, format, { verb: 'replaced', dryRun });
     } else errors.push(withSource(r.status, 'replacing', m.source));
   }
+  while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
 }
@@ -1553,7 +1563,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * gets the one the command runs in, in the object itself (UpdateObjectNamespace), so a
  * --dry-run=client print shows it; a cluster-scoped one keeps none.
  */
-function withBuilderNamespace(obj: KubeObject, ns: string | undefined): KubeObject {
+export function withBuilderNamespace(obj: KubeObject, ns: string | undefined): KubeObject {
   if (!obj.metadata || typeof obj.metadata !== 'object') return obj;
   if (ns === undefined) {
     // A cluster-scoped object has no namespace: one written in its file is dropped (the real

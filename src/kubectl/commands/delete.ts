@@ -1,7 +1,7 @@
 /** `kubectl delete`: by name, type/name, `-f`, `--all`, `-l`; waits for the objects to go. */
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, renderStatus, withSource } from '../errors.ts';
+import { clientError, renderStatus, renderStatuses, withSource } from '../errors.ts';
 import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
@@ -27,6 +27,8 @@ interface Target {
   name: string;
   source?: string;
   uid?: string;
+  /** How many of the files' errors (`readErrors`) come before this one, in document order. */
+  errorsBefore?: number;
 }
 
 /**
@@ -95,14 +97,17 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const ns = ctx.namespace;
   const targets: Target[] = [];
   const errors: Status[] = [];
+  /** The files' errors (ContinueOnError), reported among the deletions in document order. */
+  const readErrors: Status[] = [];
 
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, errors)) {
+    for (const m of readFilenames(ctx, files, readErrors, 'create', { undecodableLast: true })) {
       targets.push({
         type: m.type,
         namespace: namespaceForManifest(ctx, m),
         name: m.obj.metadata?.name ?? '',
         source: m.source,
+        errorsBefore: m.errorsBefore ?? 0,
       });
     }
     validate();
@@ -159,7 +164,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     let prompt = `You are about to delete the following ${targets.length} resource(s):\n`;
     for (const t of targets) prompt += `${kindPrefix(t.type)}/${t.name}\n`;
     ctx.out(`${prompt}${QUESTION}`);
-    const finish = { policy, grace, force, dryRun, output };
+    const finish = { policy, grace, force, dryRun, output, readErrors };
     const confirmed = (c: Ctx, word: string): void => {
       if (word.toLowerCase() === 'y') deleteTargets(c, targets, errors, finish);
       else c.out('deletion is cancelled\n');
@@ -174,7 +179,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     }
     return;
   }
-  deleteTargets(ctx, targets, errors, { policy, grace, force, dryRun, output });
+  deleteTargets(ctx, targets, errors, { policy, grace, force, dryRun, output, readErrors });
 }
 
 /** delete.go's "Do you want to continue?" and what follows it on the terminal's line. */
@@ -194,13 +199,16 @@ function deleteTargets(
     force: boolean;
     dryRun: ReturnType<typeof dryRunStrategy>;
     output: string;
+    readErrors?: Status[];
   },
 ): void {
-  const { policy, grace, force, dryRun, output } = opts;
+  const { policy, grace, force, dryRun, output, readErrors = [] } = opts;
   const deleted: Target[] = [];
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  let read = 0;
   for (const t of targets) {
+    while (read < (t.errorsBefore ?? 0)) errors.push(readErrors[read++] as Status);
     // The builder does not fetch what it deletes (RequireObject(false)), and a client dry run
     // sends nothing: whatever is named is "deleted (dry run)", there or not.
     if (dryRun !== 'client') {
@@ -234,6 +242,7 @@ function deleteTargets(
     }
     deleted.push(t);
   }
+  while (read < readErrors.length) errors.push(readErrors[read++] as Status);
 
   const wait = ctx.flags.values.get('wait') !== false;
   if (wait && dryRun === 'none' && deleted.length > 0) {
@@ -269,9 +278,12 @@ function deleteTargets(
         });
     }
   }
-  for (const e of errors) {
-    if (e.code === 0) ctx.err(`error: ${e.message}\n`);
-    else ctx.err(renderStatus(e));
-  }
+  // CheckErr of the visit's aggregate: several errors print as they are, without `error: `.
+  if (errors.length > 1 && readErrors.length > 0) ctx.err(renderStatuses(errors));
+  else
+    for (const e of errors) {
+      if (e.code === 0) ctx.err(`error: ${e.message}\n`);
+      else ctx.err(renderStatus(e));
+    }
   if (errors.length > 0) ctx.exitCode = 1;
 }

@@ -13,7 +13,9 @@ import { toGoYaml } from '../printers/goyaml.ts';
 import type { ResourceType } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import { unifiedHunks } from '../unifiedDiff.ts';
+import { type Applied, pruneAllowlist, pruneCandidates } from './applyPrune.ts';
 import { clone, namespaceForManifest, readFilenames, withoutResourceVersion } from './common.ts';
+import { withBuilderNamespace } from './create.ts';
 import { filenameArgs } from './kustomize.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -109,8 +111,9 @@ function diff(ctx: Ctx, args: string[]): boolean {
   if (args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
   const files = filenameArgs(ctx);
   if (files.length === 0) ctx.fail('must specify one of -f and -k');
-  if (ctx.bool('prune'))
-    ctx.fail('--prune is not available in this console: diff shows only the objects in the files');
+  // Complete: the prune allow-list is parsed before any file is read.
+  const prune = ctx.bool('prune');
+  const allowlist = pruneAllowlist(ctx);
   const serverSide = ctx.bool('server-side');
   const fieldManager =
     ctx.str('field-manager') || (serverSide ? 'kubectl' : 'kubectl-client-side-apply');
@@ -126,10 +129,20 @@ function diff(ctx: Ctx, args: string[]): boolean {
   const mergedDir = `/tmp/MERGED-${fnv(`MERGED/${now}/${n}`)}`;
 
   const objs = readFilenames(ctx, files);
-  const versions = new Map<string, { live: string; merged: string; at: number }>();
+  const versions = new Map<
+    string,
+    { live: string; merged: string; at: number; mergedMissing?: boolean }
+  >();
+  /** The pruner's visited objects (MarkVisited: each file object's namespace and name). */
+  const visited: Applied[] = [];
   for (const m of objs) {
     if (selector && !matchesSelector(m.obj, selector)) continue;
     const ns = namespaceForManifest(ctx, m);
+    visited.push({
+      type: m.type,
+      namespace: m.type.namespaced ? ns : undefined,
+      name: m.obj.metadata?.name ?? '',
+    });
     const name = m.obj.metadata?.name ?? '';
     const resource = m.type.resource as ResourceName;
     const current = ctx.host.api.get(resource, ns, name);
@@ -163,6 +176,20 @@ function diff(ctx: Ctx, args: string[]): boolean {
     });
   }
 
+  // --prune: what apply --prune would delete is written to the LIVE directory only, so the
+  // diff shows it removed (the object as listed, managedFields and all).
+  if (prune) {
+    for (const { type, namespace, obj } of pruneCandidates(ctx, visited, allowlist)) {
+      const name = obj.metadata?.name ?? '';
+      versions.set(fileName(type, namespace, name), {
+        live: toGoYaml(shown(type, obj, true)),
+        merged: '',
+        at: versions.size,
+        mergedMissing: true,
+      });
+    }
+  }
+
   // diff reads each directory sorted by name.
   let differ = false;
   for (const file of [...versions.keys()].sort()) {
@@ -174,7 +201,10 @@ function diff(ctx: Ctx, args: string[]): boolean {
     // Both files are written just after the dry run, a few microseconds apart.
     const base = 3_000_000 + v.at * 4_000_000 + (fnv(`${liveDir}/${file}`) % 1_000_000);
     const liveT = diffTime(now, base);
-    const mergedT = diffTime(now, base + 80_000 + (fnv(`${mergedDir}/${file}`) % 200_000));
+    // A file that is not there: diff -N reads it as empty, dated at the epoch.
+    const mergedT = v.mergedMissing
+      ? '1970-01-01 00:00:00.000000000 +0000'
+      : diffTime(now, base + 80_000 + (fnv(`${mergedDir}/${file}`) % 200_000));
     ctx.out(
       `diff -u -N ${liveDir}/${file} ${mergedDir}/${file}\n--- ${liveDir}/${file}\t${liveT}\n+++ ${mergedDir}/${file}\t${mergedT}\n${hunks}`,
     );
@@ -234,8 +264,10 @@ function mergedObject(ctx: Ctx, m: MergeInput): KubeObject {
       patchType: 'apply',
       ...(ctx.bool('force-conflicts') ? { force: true } : {}),
     } as const;
-    if (!live) return done(ctx.host.api.create(resource, ns, local, ssa));
-    return done(ctx.host.api.patch(resource, ns, name, local, ssa));
+    // The builder's object carries its namespace (the server's last-applied annotation shows it).
+    const sent = withBuilderNamespace(clone(local), ns);
+    if (!live) return done(ctx.host.api.create(resource, ns, sent, ssa));
+    return done(ctx.host.api.patch(resource, ns, name, sent, ssa));
   }
   if (!live) return done(ctx.host.api.create(resource, ns, withoutResourceVersion(local), opts));
   const applied = live.metadata?.annotations?.[LAST_APPLIED];

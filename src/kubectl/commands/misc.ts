@@ -44,6 +44,7 @@ import { DESCRIBE_TABWRITER, formatTabbed, GET_TABWRITER } from '../tabwriter.ts
 import {
   fileTargetArgs,
   getFailure,
+  LOCAL_RESOURCE_ERROR,
   listAll,
   listError,
   NO_RESOURCES,
@@ -585,10 +586,7 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
     ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   const files = local ? filenameArgs(ctx) : [];
   // builder.go LocalResourceError: --local reads files only.
-  if (local && named.length > 0)
-    ctx.fail(
-      "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'",
-    );
+  if (local && named.length > 0) ctx.fail(LOCAL_RESOURCE_ERROR);
   const resources = local ? named : fileTargetArgs(ctx, named);
   // cmdutil.ParsePairs without removal: `name=image` only.
   const images = new Map<string, string>();
@@ -601,9 +599,9 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
   if (invalid.length > 0) ctx.fail(`invalid image format: ${invalid.join(', ')}`);
   if (resources.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   const found: { type: ResourceType; name: string; obj: KubeObject }[] = [];
-  // --local -f: the files' objects themselves (no namespace filled in), changed and printed,
-  // nothing sent. (The real kubectl prints them typed: Go's zero values such as `status: {}`
-  // and `creationTimestamp: null` appear; this console prints the object as written.)
+  // --local -f: the files' objects themselves (no namespace filled in), changed and printed
+  // (typed: Go's zero values such as `status: {}` and `creationTimestamp: null` appear),
+  // nothing sent.
   for (const m of files.length > 0 ? readFilenames(ctx, files) : []) {
     namespaceForManifest(ctx, m);
     found.push({ type: m.type, name: m.obj.metadata?.name ?? '', obj: m.obj });
@@ -680,9 +678,11 @@ function setImageOf(
     if (!r.ok) ctx.fail(`failed to patch image update to pod template: ${r.status.message}`);
     shown = r.value;
   }
+  // A typed object: the file's, decoded, or the typed client's answer.
   printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
     verb: 'image updated',
     dryRun,
+    typed: 'decoded',
   });
 }
 
@@ -1300,13 +1300,18 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   if (files.length > 0) {
     // -f: the objects the files name; with --local the files' objects themselves, changed
     // here and printed, nothing sent.
-    const objs = readFilenames(ctx, files);
+    // ContinueOnError: the files' own errors (a stream cut off, a document that is no object)
+    // among the others, in document order.
+    const read: Status[] = [];
+    const objs = readFilenames(ctx, files, read, '');
     const single = objs.length === 1;
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
     }
     const errors: Status[] = [];
+    let readAt = 0;
     for (const m of objs) {
+      while (readAt < (m.errorsBefore ?? 0)) errors.push(read[readAt++] as Status);
       const ns = namespaceForManifest(ctx, m);
       let cur = m.obj;
       if (!local) {
@@ -1320,6 +1325,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       const e = changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
       if (e) errors.push(e);
     }
+    while (readAt < read.length) errors.push(read[readAt++] as Status);
     reportGathered(ctx, errors);
     return;
   }

@@ -6,7 +6,7 @@
  * applied here as getPatchedJSON does), and `patched` or `patched (no change)`.
  */
 import { parseDocument } from 'yaml';
-import type { KubeObject, PatchType } from '../../engine/api/types.ts';
+import type { KubeObject, PatchType, Status } from '../../engine/api/types.ts';
 import {
   applyJsonPatch,
   decodeJsonPatch,
@@ -16,7 +16,7 @@ import { mergePatch } from '../../engine/apiserver/mergePatch.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError, strategicMergePatch } from '../../engine/apiserver/strategicMerge.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError } from '../errors.ts';
+import { ExitError, renderStatuses } from '../errors.ts';
 import { goJsonSyntaxError } from '../goJson.ts';
 import { goYamlTags } from '../manifest.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
@@ -130,12 +130,19 @@ export function runPatch(ctx: Ctx, args: string[]): void {
     text = read;
   }
   const parsed = parsePatch(ctx, text);
-  const targets = resolveTargets(ctx, args, local);
-  if (targets.length === 0) ctx.fail('no objects passed to patch');
+  // The files' own errors (a stream cut off, a document that is no object): reported after the
+  // objects before them are patched.
+  const read: Status[] = [];
+  const targets = resolveTargets(ctx, args, local, read);
+  if (targets.length === 0 && read.length === 0) ctx.fail('no objects passed to patch');
   for (const t of targets) {
     if (!local && dryRun !== 'client')
       patchOnServer(ctx, t, parsed, patchType, subresource, dryRun);
     else patchHere(ctx, t, parsed, patchType, format, dryRun);
+  }
+  if (read.length > 0) {
+    ctx.err(renderStatuses(read));
+    throw new ExitError(1);
   }
 
   function patchOnServer(
@@ -204,12 +211,12 @@ export function runPatch(ctx: Ctx, args: string[]): void {
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** The objects named by `TYPE NAME` or `-f` (local: the file's objects themselves). */
-function resolveTargets(ctx: Ctx, args: string[], local: boolean): Target[] {
+function resolveTargets(ctx: Ctx, args: string[], local: boolean, read: Status[]): Target[] {
   const files = filenameArgs(ctx);
   const out: Target[] = [];
   refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files)) {
+    for (const m of readFilenames(ctx, files, read, 'patch')) {
       out.push({
         type: m.type,
         name: m.obj.metadata?.name ?? '',

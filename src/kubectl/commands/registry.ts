@@ -80,7 +80,11 @@ import { runPatch } from './patch.ts';
 import { runPortForward } from './portForward.ts';
 import { runSetEnv, runSetResources } from './setEnvResources.ts';
 import { runSetLastApplied } from './setLastApplied.ts';
-import { runSetSelector, runSetServiceAccount } from './setSelectorServiceAccount.ts';
+import {
+  runSetSelector,
+  runSetServiceAccount,
+  runSetSubject,
+} from './setSelectorServiceAccount.ts';
 import { runTaint } from './taint.ts';
 import { runViewLastApplied } from './viewLastApplied.ts';
 import { runWait } from './wait.ts';
@@ -842,14 +846,25 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         flags: [b('all'), filename, b('local'), output, dryRun, record, s('field-manager')],
         run: runSetServiceAccount,
       },
-      ...(
-        [
-          [
-            'subject',
-            'Update the user, group, or service account in a role binding or cluster role binding',
-          ],
-        ] as const
-      ).map(([name, short]) => ({ ...notHere(`set ${name}`, name), short })),
+      {
+        name: 'subject',
+        short:
+          'Update the user, group, or service account in a role binding or cluster role binding',
+        use: 'kubectl set subject (-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
+        flags: [
+          b('all'),
+          selector,
+          filename,
+          b('local'),
+          { name: 'user', type: 'stringArray' },
+          { name: 'group', type: 'stringArray' },
+          { name: 'serviceaccount', type: 'stringArray' },
+          output,
+          dryRun,
+          s('field-manager'),
+        ],
+        run: runSetSubject,
+      },
     ],
   },
   {

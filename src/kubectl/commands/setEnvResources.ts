@@ -13,7 +13,17 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { fileTargetArgs, getFailure, NO_RESOURCES, nsFor, typesAndNames } from './common.ts';
+import {
+  fileTargetArgs,
+  getFailure,
+  LOCAL_RESOURCE_ERROR,
+  NO_RESOURCES,
+  namespaceForManifest,
+  nsFor,
+  readFilenames,
+  typesAndNames,
+} from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 import { resourcesAndPairs, selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -30,13 +40,26 @@ interface Container {
   [k: string]: unknown;
 }
 
-/** The targets named on the command line, fetched (NotFound reported as kubectl does). */
+/**
+ * The targets named on the command line, fetched (NotFound reported as kubectl does). With
+ * --local, the objects of the -f files themselves, nothing read from the server: set env's
+ * builder then ignores TYPE NAME arguments, set resources refuses them (LocalResourceError).
+ */
 function fetchTargets(
   ctx: Ctx,
   named: string[],
+  localArgs: 'ignored' | 'refused',
 ): { type: ResourceType; name: string; obj: KubeObject }[] {
-  // -f FILE: its objects as TYPE/NAME (--local, which reads files alone, is not available here).
-  const resources = ctx.flags.values.get('local') === true ? named : fileTargetArgs(ctx, named);
+  if (ctx.bool('local')) {
+    if (localArgs === 'refused' && named.length > 0) ctx.fail(LOCAL_RESOURCE_ERROR);
+    const files = filenameArgs(ctx);
+    if (files.length === 0) ctx.fail(NO_RESOURCES);
+    return readFilenames(ctx, files).map((m) => {
+      namespaceForManifest(ctx, m);
+      return { type: m.type, name: m.obj.metadata?.name ?? '', obj: m.obj };
+    });
+  }
+  const resources = fileTargetArgs(ctx, named);
   if (resources.length === 0) ctx.fail(NO_RESOURCES);
   const found: { type: ResourceType; name: string; obj: KubeObject }[] = [];
   let missing = false;
@@ -54,6 +77,12 @@ function fetchTargets(
   }
   if (missing) throw new ExitError(1);
   return found;
+}
+
+/** Validate's first check: --local sends nothing, so no server can dry-run it. */
+function refuseLocalServerDryRun(ctx: Ctx): void {
+  if (ctx.bool('local') && dryRunStrategy(ctx) === 'server')
+    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
 }
 
 /** The pod spec of a pod or of a template, or undefined for another kind. */
@@ -92,7 +121,8 @@ function patchContainers(
   const patch = nest(path, spec);
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
   let shown = withAt(obj as Obj, path, spec) as KubeObject;
-  if (dryRun !== 'client') {
+  const local = ctx.bool('local');
+  if (dryRun !== 'client' && !local) {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
@@ -100,9 +130,11 @@ function patchContainers(
     if (!r.ok) ctx.fail(`${failure}${r.status.message}`);
     shown = r.value;
   }
+  // Typed objects (the file's decoded, or the typed client's answer).
   printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
     verb,
-    dryRun,
+    dryRun: local && dryRun === 'none' ? 'none' : dryRun,
+    typed: 'decoded',
   });
 }
 
@@ -167,6 +199,7 @@ function noContainerWarning(ctx: Ctx, type: ResourceType, name: string, selector
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   // EnvOptions.Validate runs before the changes are parsed.
+  refuseLocalServerDryRun(ctx);
   if (resources.length === 0 && ctx.list('filename').length === 0)
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (ctx.bool('list') && ctx.str('output') !== '')
@@ -219,7 +252,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     }
   }
   let failed = false;
-  for (const { type, name, obj } of fetchTargets(ctx, resources)) {
+  for (const { type, name, obj } of fetchTargets(ctx, resources, 'ignored')) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
       ctx.err(`error: ${noPodSpecError(type, name)}\n`);
@@ -328,7 +361,8 @@ function parseResourceList(ctx: Ctx, text: string): Record<string, string> {
 
 export function runSetResources(ctx: Ctx, args: string[]): void {
   // Complete reads the objects (NotFound first); Validate then checks the requirements.
-  const targets = fetchTargets(ctx, args);
+  const targets = fetchTargets(ctx, args, 'refused');
+  refuseLocalServerDryRun(ctx);
   const limits = parseResourceList(ctx, ctx.str('limits'));
   const requests = parseResourceList(ctx, ctx.str('requests'));
   const selector = ctx.str('containers') || '*';

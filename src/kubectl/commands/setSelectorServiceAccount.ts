@@ -12,6 +12,7 @@ import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import {
   getFailure,
+  LOCAL_RESOURCE_ERROR,
   NO_RESOURCES,
   namespaceForManifest,
   nsFor,
@@ -95,6 +96,7 @@ function patchAndPrint(
   printObject(ctx, { ...shown, apiVersion: apiVersionOf(t.type), kind: t.type.kind }, format, {
     verb,
     dryRun: ctx.bool('local') && dryRun === 'none' ? 'none' : dryRun,
+    typed: 'decoded',
   });
 }
 
@@ -209,6 +211,88 @@ export function runSetSelector(ctx: Ctx, args: string[]): void {
     if (rv !== '') patch.metadata = { resourceVersion: rv };
     const changed = { ...obj, spec: { ...(obj.spec as Obj), selector: parsed.labels } };
     patchAndPrint(ctx, t, changed as KubeObject, patch, 'selector updated', '', errors);
+  }
+  finish(ctx, errors);
+}
+
+/** An rbac/v1 Subject, in its Go field order. */
+interface Subject {
+  kind: string;
+  apiGroup?: string;
+  name: string;
+  namespace?: string;
+}
+
+const sameSubject = (a: Subject, b: Subject): boolean =>
+  a.kind === b.kind &&
+  (a.apiGroup ?? '') === (b.apiGroup ?? '') &&
+  a.name === b.name &&
+  (a.namespace ?? '') === (b.namespace ?? '');
+
+/**
+ * `kubectl set subject`, as set_subject.go runs it: the builder (Complete: --local reads files
+ * only), Validate, then each RoleBinding or ClusterRoleBinding gains the subjects it does not hold
+ * yet (users, groups, then service accounts, each sorted and without repeats); one that holds
+ * them all is left without a word.
+ */
+export function runSetSubject(ctx: Ctx, args: string[]): void {
+  const local = ctx.bool('local');
+  if (local && args.length > 0) ctx.fail(LOCAL_RESOURCE_ERROR);
+  if (!local && args.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
+  const errors: Status[] = [];
+  const found = targets(ctx, args, errors);
+  // Validate.
+  if (local && dryRunStrategy(ctx) === 'server')
+    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (ctx.bool('all') && ctx.str('selector') !== '')
+    ctx.fail('cannot set --all and --selector at the same time');
+  const users = [...new Set(ctx.list('user'))].sort();
+  const groups = [...new Set(ctx.list('group'))].sort();
+  const accounts = [...new Set(ctx.list('serviceaccount'))].sort();
+  if (users.length + groups.length + accounts.length === 0)
+    ctx.fail('you must specify at least one value of user, group or serviceaccount');
+  for (const sa of accounts) {
+    const tokens = sa.split(':');
+    if (tokens.length !== 2 || tokens[1] === '')
+      ctx.fail('serviceaccount must be <namespace>:<name>');
+    if (tokens[0] === '' && found.some((t) => t.type.resource === 'clusterrolebindings'))
+      ctx.fail('serviceaccount must be <namespace>:<name>, namespace must be specified');
+  }
+  const wanted: Subject[] = [
+    ...users.map((name) => ({ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name })),
+    ...groups.map((name) => ({ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name })),
+    ...accounts.map((sa) => {
+      const [ns, name] = sa.split(':') as [string, string];
+      return { kind: 'ServiceAccount', name, namespace: ns || ctx.namespace };
+    }),
+  ];
+  for (const t of found) {
+    const obj = t.obj as KubeObject;
+    if (t.type.resource !== 'rolebindings' && t.type.resource !== 'clusterrolebindings') {
+      // Info.ObjectName: the resource's name from the server, the kind's from a local file.
+      const what = local ? t.type.kind.toLowerCase() : t.type.resource;
+      errors.push(
+        clientError(
+          `${what}/${t.name} setting subjects is only supported for RoleBinding/ClusterRoleBinding`,
+        ),
+      );
+      continue;
+    }
+    const existing = ((obj as { subjects?: Subject[] }).subjects ?? []).filter(
+      (x) => x !== null && typeof x === 'object',
+    );
+    const added = wanted.filter((w) => !existing.some((e) => sameSubject(e, w)));
+    if (added.length === 0) continue;
+    const subjects = [...existing, ...added];
+    patchAndPrint(
+      ctx,
+      t,
+      { ...obj, subjects } as KubeObject,
+      { subjects },
+      'subjects updated',
+      'failed to patch subjects to rolebinding: ',
+      errors,
+    );
   }
   finish(ctx, errors);
 }

@@ -75,3 +75,11 @@ describe('jsonPath', () => {
     expect(() => jsonPath('{end}', list)).toThrow(JsonPathError);
   });
 });
+
+describe('a null value', () => {
+  it('prints as null (evalToText), a missing one as nothing', () => {
+    const obj = { spec: { template: { metadata: { creationTimestamp: null } } }, metadata: {} };
+    expect(jsonPath('{.spec.template.metadata.creationTimestamp}', obj)).toBe('null');
+    expect(jsonPath('{.metadata.deletionTimestamp}', obj)).toBe('');
+  });
+});

@@ -320,7 +320,9 @@ function goJson(v: unknown): string {
 
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
+  // evalToText: a null value prints as `null` (a template's `creationTimestamp: null`).
+  if (v === null) return 'null';
+  if (v === undefined) return '';
   if (typeof v === 'object') return goJson(v);
   return String(v);
 }

@@ -6,11 +6,16 @@
  * A struct not in the table, and every map, comes out with its keys sorted.
  */
 
+import { canonicalQuantity } from '../../engine/apiserver/quantity.ts';
+
 type Obj = Record<string, unknown>;
 /** A field: its name, and its type when it is a struct (`T`), a list of structs (`[T`) or a map (`{`). */
 type Field = readonly [string, string?];
 
 const MAP = '{';
+/** A resource.Quantity (written in its canonical form), and a map of them (a ResourceList). */
+const QUANTITY = 'Q';
+const QUANTITIES = '{Q';
 
 const STRUCTS: Record<string, readonly Field[]> = {
   ObjectMeta: [
@@ -111,8 +116,8 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['runtimeClassName'],
     ['enableServiceLinks'],
     ['preemptionPolicy'],
-    ['overhead', MAP],
-    ['topologySpreadConstraints'],
+    ['overhead', QUANTITIES],
+    ['topologySpreadConstraints', '[TopologySpreadConstraint'],
     ['setHostnameAsFQDN'],
     ['os'],
     ['hostUsers'],
@@ -150,7 +155,7 @@ const STRUCTS: Record<string, readonly Field[]> = {
   ],
   ContainerPort: [['name'], ['hostPort'], ['containerPort'], ['protocol'], ['hostIP']],
   EnvVar: [['name'], ['value'], ['valueFrom', 'EnvVarSource']],
-  ResourceRequirements: [['limits', MAP], ['requests', MAP], ['claims']],
+  ResourceRequirements: [['limits', QUANTITIES], ['requests', QUANTITIES], ['claims']],
   VolumeMount: [
     ['name'],
     ['readOnly'],
@@ -200,7 +205,7 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['replicas'],
     ['selector', 'LabelSelector'],
     ['template', 'PodTemplateSpec'],
-    ['volumeClaimTemplates'],
+    ['volumeClaimTemplates', '[PersistentVolumeClaim'],
     ['serviceName'],
     ['podManagementPolicy'],
     ['updateStrategy', 'StatefulSetUpdateStrategy'],
@@ -462,13 +467,18 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['image'],
   ],
   HostPathVolumeSource: [['path'], ['type']],
-  EmptyDirVolumeSource: [['medium'], ['sizeLimit']],
+  EmptyDirVolumeSource: [['medium'], ['sizeLimit', QUANTITY]],
   SecretVolumeSource: [['secretName'], ['items', '[KeyToPath'], ['defaultMode'], ['optional']],
   PVCVolumeSource: [['claimName'], ['readOnly']],
   ConfigMapVolumeSource: [['name'], ['items', '[KeyToPath'], ['defaultMode'], ['optional']],
   KeyToPath: [['key'], ['path'], ['mode']],
   DownwardAPIVolumeSource: [['items', '[DownwardAPIVolumeFile'], ['defaultMode']],
-  DownwardAPIVolumeFile: [['path'], ['fieldRef'], ['resourceFieldRef'], ['mode']],
+  DownwardAPIVolumeFile: [
+    ['path'],
+    ['fieldRef', 'ObjectFieldSelector'],
+    ['resourceFieldRef', 'ResourceFieldSelector'],
+    ['mode'],
+  ],
   ProjectedVolumeSource: [['sources', '[VolumeProjection'], ['defaultMode']],
   VolumeProjection: [
     ['secret', 'SecretProjection'],
@@ -484,8 +494,8 @@ const STRUCTS: Record<string, readonly Field[]> = {
   Probe: [
     ['exec'],
     ['httpGet', 'HTTPGetAction'],
-    ['tcpSocket'],
-    ['grpc'],
+    ['tcpSocket', 'TCPSocketAction'],
+    ['grpc', 'GRPCAction'],
     ['initialDelaySeconds'],
     ['timeoutSeconds'],
     ['periodSeconds'],
@@ -494,6 +504,8 @@ const STRUCTS: Record<string, readonly Field[]> = {
     ['terminationGracePeriodSeconds'],
   ],
   HTTPGetAction: [['path'], ['port'], ['host'], ['scheme'], ['httpHeaders']],
+  TCPSocketAction: [['port'], ['host']],
+  GRPCAction: [['port'], ['service']],
   SecurityContext: [
     ['capabilities', 'Capabilities'],
     ['privileged'],
@@ -527,11 +539,132 @@ const STRUCTS: Record<string, readonly Field[]> = {
   ],
   EnvVarSource: [
     ['fieldRef', 'ObjectFieldSelector'],
-    ['resourceFieldRef'],
-    ['configMapKeyRef'],
-    ['secretKeyRef'],
+    ['resourceFieldRef', 'ResourceFieldSelector'],
+    ['configMapKeyRef', 'KeySelector'],
+    ['secretKeyRef', 'KeySelector'],
   ],
+  // ConfigMapKeySelector and SecretKeySelector: LocalObjectReference's name, then their own.
+  KeySelector: [['name'], ['key'], ['optional']],
+  ResourceFieldSelector: [['containerName'], ['resource'], ['divisor', QUANTITY]],
   ObjectFieldSelector: [['apiVersion'], ['fieldPath']],
+  RoleBinding: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['subjects', '[Subject'],
+    ['roleRef', 'RoleRef'],
+  ],
+  ClusterRoleBinding: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['subjects', '[Subject'],
+    ['roleRef', 'RoleRef'],
+  ],
+  Subject: [['kind'], ['apiGroup'], ['name'], ['namespace']],
+  RoleRef: [['apiGroup'], ['kind'], ['name']],
+  TopologySpreadConstraint: [
+    ['maxSkew'],
+    ['topologyKey'],
+    ['whenUnsatisfiable'],
+    ['labelSelector', 'LabelSelector'],
+    ['minDomains'],
+    ['nodeAffinityPolicy'],
+    ['nodeTaintsPolicy'],
+    ['matchLabelKeys'],
+  ],
+  PersistentVolumeClaim: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['spec', 'PVCSpec'],
+    ['status', 'PVCStatus'],
+  ],
+  PVCSpec: [
+    ['accessModes'],
+    ['selector', 'LabelSelector'],
+    ['resources', 'VolumeResourceRequirements'],
+    ['volumeName'],
+    ['storageClassName'],
+    ['volumeMode'],
+    ['dataSource'],
+    ['dataSourceRef'],
+    ['volumeAttributesClassName'],
+  ],
+  VolumeResourceRequirements: [
+    ['limits', QUANTITIES],
+    ['requests', QUANTITIES],
+  ],
+  PVCStatus: [
+    ['phase'],
+    ['accessModes'],
+    ['capacity', QUANTITIES],
+    ['conditions', '[Condition'],
+    ['allocatedResources', QUANTITIES],
+    ['allocatedResourceStatuses'],
+    ['currentVolumeAttributesClassName'],
+    ['modifyVolumeStatus'],
+  ],
+  Job: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['spec', 'JobSpec'],
+    ['status', 'JobStatus'],
+  ],
+  JobSpec: [
+    ['parallelism'],
+    ['completions'],
+    ['activeDeadlineSeconds'],
+    ['podFailurePolicy'],
+    ['successPolicy'],
+    ['backoffLimit'],
+    ['backoffLimitPerIndex'],
+    ['maxFailedIndexes'],
+    ['selector', 'LabelSelector'],
+    ['manualSelector'],
+    ['template', 'PodTemplateSpec'],
+    ['ttlSecondsAfterFinished'],
+    ['completionMode'],
+    ['suspend'],
+    ['podReplacementPolicy'],
+    ['managedBy'],
+  ],
+  JobStatus: [
+    ['conditions', '[Condition'],
+    ['startTime'],
+    ['completionTime'],
+    ['active'],
+    ['succeeded'],
+    ['failed'],
+    ['terminating'],
+    ['completedIndexes'],
+    ['failedIndexes'],
+    ['uncountedTerminatedPods'],
+    ['ready'],
+  ],
+  JobTemplateSpec: [
+    ['metadata', 'ObjectMeta'],
+    ['spec', 'JobSpec'],
+  ],
+  CronJob: [
+    ['kind'],
+    ['apiVersion'],
+    ['metadata', 'ObjectMeta'],
+    ['spec', 'CronJobSpec'],
+    ['status', 'CronJobStatus'],
+  ],
+  CronJobSpec: [
+    ['schedule'],
+    ['timeZone'],
+    ['startingDeadlineSeconds'],
+    ['concurrencyPolicy'],
+    ['suspend'],
+    ['jobTemplate', 'JobTemplateSpec'],
+    ['successfulJobsHistoryLimit'],
+    ['failedJobsHistoryLimit'],
+  ],
+  CronJobStatus: [['active', '[ObjectReference'], ['lastScheduleTime'], ['lastSuccessfulTime']],
   Affinity: [['nodeAffinity'], ['podAffinity', 'PodAffinity'], ['podAntiAffinity', 'PodAffinity']],
   PodAffinity: [
     ['requiredDuringSchedulingIgnoredDuringExecution', '[PodAffinityTerm'],
@@ -579,4 +712,112 @@ export function structFields(type: string): readonly string[] {
 /** `obj` (of `kind`) with its keys in Go's typed-JSON order. */
 export function inStructOrder(obj: Obj, kind: string): Obj {
   return ordered(obj, STRUCTS[kind] ? kind : undefined) as Obj;
+}
+
+/**
+ * The fields Go's encoding/json writes even when the object has none: struct-valued fields (a
+ * struct is never "empty" to omitempty; an empty one is `{}`), fields without omitempty (their
+ * zero value: `""`, `0`, `null`), metav1.Time's zero (`null`), intstr's zero (`0`) and
+ * resource.Quantity's (`"0"`). `{}` stands for the field's struct, filled in turn.
+ */
+const ZEROS: Record<string, Readonly<Record<string, unknown>>> = {
+  ObjectMeta: { creationTimestamp: null },
+  PodTemplateSpec: { metadata: {}, spec: {} },
+  JobTemplateSpec: { metadata: {}, spec: {} },
+  Deployment: { metadata: {}, spec: {}, status: {} },
+  DeploymentSpec: { selector: null, template: {}, strategy: {} },
+  ReplicaSet: { metadata: {}, spec: {}, status: {} },
+  ReplicaSetSpec: { selector: null, template: {} },
+  ReplicaSetStatus: { replicas: 0 },
+  ReplicationController: { metadata: {}, spec: {}, status: {} },
+  StatefulSet: { metadata: {}, spec: {}, status: {} },
+  StatefulSetSpec: { selector: null, template: {}, serviceName: '', updateStrategy: {} },
+  StatefulSetStatus: { replicas: 0, availableReplicas: 0 },
+  DaemonSet: { metadata: {}, spec: {}, status: {} },
+  DaemonSetSpec: { selector: null, template: {}, updateStrategy: {} },
+  DaemonSetStatus: {
+    currentNumberScheduled: 0,
+    numberMisscheduled: 0,
+    desiredNumberScheduled: 0,
+    numberReady: 0,
+  },
+  Job: { metadata: {}, spec: {}, status: {} },
+  JobSpec: { template: {} },
+  CronJob: { metadata: {}, spec: {}, status: {} },
+  CronJobSpec: { schedule: '', jobTemplate: {} },
+  Pod: { metadata: {}, spec: {}, status: {} },
+  PodSpec: { containers: null },
+  Container: { name: '', resources: {} },
+  ContainerPort: { containerPort: 0 },
+  EnvVar: { name: '' },
+  VolumeMount: { name: '', mountPath: '' },
+  Volume: { name: '' },
+  KeyToPath: { key: '', path: '' },
+  PVCVolumeSource: { claimName: '' },
+  HostPathVolumeSource: { path: '' },
+  DownwardAPIVolumeFile: { path: '' },
+  HTTPGetAction: { port: 0 },
+  TCPSocketAction: { port: 0 },
+  GRPCAction: { port: 0 },
+  KeySelector: { key: '' },
+  ObjectFieldSelector: { fieldPath: '' },
+  ResourceFieldSelector: { resource: '', divisor: '0' },
+  LabelSelectorRequirement: { key: '', operator: '' },
+  PodAffinityTerm: { topologyKey: '' },
+  WeightedPodAffinityTerm: { weight: 0, podAffinityTerm: {} },
+  Service: { metadata: {}, spec: {}, status: {} },
+  TopologySpreadConstraint: { maxSkew: 0, topologyKey: '', whenUnsatisfiable: '' },
+  RoleBinding: { metadata: {}, roleRef: {} },
+  ClusterRoleBinding: { metadata: {}, roleRef: {} },
+  Subject: { kind: '', name: '' },
+  RoleRef: { apiGroup: '', kind: '', name: '' },
+  PersistentVolumeClaim: { metadata: {}, spec: {}, status: {} },
+  PVCSpec: { resources: {} },
+  ServicePort: { port: 0, targetPort: 0 },
+  ServiceStatus: { loadBalancer: {} },
+};
+
+function quantity(v: unknown): unknown {
+  return canonicalQuantity(v) ?? v;
+}
+
+function typedValue(v: unknown, type: string | undefined): unknown {
+  if (type === QUANTITY) return quantity(v);
+  if (type === QUANTITIES && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const out: Obj = {};
+    for (const k of Object.keys(v).sort()) out[k] = quantity((v as Obj)[k]);
+    return out;
+  }
+  if (type?.startsWith('[')) {
+    return Array.isArray(v) ? v.map((x) => typedValue(x, type.slice(1))) : v;
+  }
+  const fields = type === undefined ? undefined : STRUCTS[type];
+  if (!fields || v === null || typeof v !== 'object' || Array.isArray(v)) return sortedDeep(v);
+  const o = v as Obj;
+  const zeros = ZEROS[type as string] ?? {};
+  const out: Obj = {};
+  for (const [k, t] of fields) {
+    let x = o[k];
+    if (x === undefined || (x === null && Object.hasOwn(zeros, k))) {
+      if (!Object.hasOwn(zeros, k)) continue;
+      const zero = zeros[k];
+      x = zero !== null && typeof zero === 'object' ? {} : zero;
+    }
+    out[k] = typedValue(x, t);
+  }
+  for (const k of Object.keys(o).sort()) if (!Object.hasOwn(out, k)) out[k] = sortedDeep(o[k]);
+  return out;
+}
+
+/**
+ * An object as kubectl prints it after decoding it into its Go type (the typed objects of
+ * `kubectl set … --local -f`, or of a typed client's answer): Go's field order, the zero values
+ * encoding/json writes (`creationTimestamp: null`, `strategy: {}`, `resources: {}`,
+ * `status: {}`, `status.replicas: 0`…), quantities in their canonical form. A kind the table
+ * does not know: undefined (kubectl keeps such objects unstructured).
+ */
+export function goTyped(obj: Obj): Obj | undefined {
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  if (!ZEROS[kind] || !STRUCTS[kind]) return undefined;
+  return typedValue(obj, kind) as Obj;
 }
