@@ -7,7 +7,7 @@
  * and references to renamed objects are fixed; the result is sorted in the legacy order.
  * Never throws: every failure is kustomize's error text.
  */
-import { configMapHash, secretHash } from '../appendHash.ts';
+import { kustomizeHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
 import { applyPatches, PatchError } from './patches.ts';
 import { kustomizationDecodeError } from './schema.ts';
@@ -170,7 +170,7 @@ class Builder {
     }
     if (!this.fs.isDirectory(dir)) {
       throw new KustError(
-        `must build at directory: not a valid directory: evalsymlink failure on '${shown ?? abs}' : lstat ${abs}: no such file or directory`,
+        `must build at directory: not a valid directory: ${this.evalSymlinkFailure(abs, shown)}`,
       );
     }
   }
@@ -222,10 +222,15 @@ class Builder {
       for (const r of res) {
         if (!r.needsHash) continue;
         const m = meta(r.obj);
+        const maps = (field: string) => (isObj(r.obj[field]) ? strMap(r.obj[field]) : undefined);
         const hash =
           kindOf(r.obj) === 'Secret'
-            ? secretHash(nameOf(r.obj), str(r.obj.type), strMap(r.obj.data))
-            : configMapHash(nameOf(r.obj), strMap(r.obj.data));
+            ? kustomizeHash(
+                'Secret',
+                { data: maps('data'), stringData: maps('stringData') },
+                str(r.obj.type),
+              )
+            : kustomizeHash('ConfigMap', { data: maps('data'), binaryData: maps('binaryData') });
         m.name = `${nameOf(r.obj)}-${hash}`;
         r.names.push(str(m.name));
       }
@@ -281,7 +286,7 @@ class Builder {
       return;
     }
     if (!this.fs.isDirectory(file)) {
-      const missing = `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
+      const missing = this.evalSymlinkFailure(abs);
       throw new KustError(
         `accumulation err='accumulating resources from '${path}': ${missing}': must build at directory: not a valid directory: ${missing}`,
       );
@@ -341,117 +346,163 @@ class Builder {
       for (const g of list(k[field])) {
         if (!isObj(g)) continue;
         const made = this.makeGenerated(dir, kind, g, options);
-        const behavior = str(g.behavior) || 'create';
+        // resWrangler.appendReplaceOrMerge, its errors wrapped as the kustomize target does
+        // (the resource map's address in Go's %v is a pointer: one plausible value here).
+        const fail = (why: string): never => {
+          throw new KustError(
+            `merging from generator &{0xc000a38750 <nil>}: id ${goResId(made.obj)} ${why}`,
+          );
+        };
+        const behavior = str(g.behavior);
         const existing = res.find(
           (r) =>
             kindOf(r.obj) === kind &&
             r.names.includes(nameOf(made.obj)) &&
             str(meta(r.obj).namespace) === str(meta(made.obj).namespace),
         );
-        if (behavior === 'create') {
+        const merging = behavior === 'merge' || behavior === 'replace';
+        if (!existing) {
+          if (merging) fail('does not exist; cannot merge or replace');
+          // Any other value (a typo too) is kustomize's unspecified behaviour: create.
           this.addResource(res, made);
-        } else if (behavior === 'merge' || behavior === 'replace') {
-          if (!existing) {
-            throw new KustError(
-              `id ${JSON.stringify(resId(made.obj))} does not exist; cannot merge or replace`,
-            );
-          }
-          const data =
-            behavior === 'merge'
-              ? { ...strMap(existing.obj.data), ...strMap(made.obj.data) }
-              : strMap(made.obj.data);
-          existing.obj.data = sortedObject(data);
-          existing.needsHash = existing.needsHash || made.needsHash;
-        } else {
-          throw new KustError(`unknown generation behavior '${behavior}'`);
+          continue;
         }
+        if (!merging) fail('exists; behavior must be merge or replace');
+        // The old object's name, namespace and labels/annotations (the new ones win), its
+        // data too when merging (the new values win); a hash only if both want one.
+        const old = existing.obj;
+        const m = meta(made.obj);
+        m.name = nameOf(old);
+        if (str(meta(old).namespace) !== '') m.namespace = meta(old).namespace;
+        else delete m.namespace;
+        for (const f of ['labels', 'annotations'] as const) {
+          const merged = { ...strMap(meta(old)[f]), ...strMap(m[f]) };
+          if (Object.keys(merged).length > 0) m[f] = sortedObject(merged);
+        }
+        if (behavior === 'merge') {
+          for (const f of ['data', 'binaryData', 'stringData']) {
+            if (!isObj(old[f])) continue;
+            made.obj[f] = sortedObject({ ...strMap(old[f]), ...strMap(made.obj[f]) });
+          }
+        }
+        const metadata = made.obj.metadata;
+        delete made.obj.metadata;
+        const { apiVersion, kind: k2, ...rest } = made.obj;
+        for (const key of Object.keys(old)) delete old[key];
+        Object.assign(old, { apiVersion, kind: k2, metadata, ...rest });
+        existing.needsHash = existing.needsHash && made.needsHash;
       }
     }
   }
 
   private makeGenerated(dir: string, kind: string, g: Obj, global: Obj): KustResource {
     const name = str(g.name);
+    // makeBaseNode: the same words for a Secret.
+    if (name === '') throw new KustError('a configmap must have a name');
     const data: Record<string, string> = {};
-    const put = (key: string, value: string): void => {
-      if (Object.hasOwn(data, key)) {
-        throw new KustError(`${kind.toLowerCase()} ${name} illegally repeats the key \`${key}\``);
-      }
-      data[key] = value;
+    const pairs: [string, string][] = [];
+    // kv.loader.Load: env files, then literals, then files; each kind's first error wrapped.
+    const envs = list(g.envs ?? (g.env !== undefined ? [g.env] : [])).map(str);
+    const loading = (what: string, sources: string[], msg: string): never => {
+      throw new KustError(`loading KV pairs: ${what}[${sources.join(' ')}]: ${msg}`);
     };
-    for (const env of list(g.envs ?? (g.env !== undefined ? [g.env] : []))) {
-      const text = this.readSource(
-        dir,
-        str(env),
-        `env source files: [${list(g.envs ?? [g.env])
-          .map(str)
-          .join(' ')}]`,
-      );
+    for (const env of envs) {
+      const text = this.readSource(dir, env, (msg) => loading('env source files: ', envs, msg));
       for (const raw of text.split('\n')) {
         const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
         if (line === '' || line.startsWith('#')) continue;
         const eq = line.indexOf('=');
-        if (eq < 0) continue; // an unset variable of kustomize's own environment
-        put(line.slice(0, eq), line.slice(eq + 1));
+        // A line without `=` is a key with an empty value.
+        pairs.push(eq < 0 ? [line, ''] : [line.slice(0, eq), line.slice(eq + 1)]);
       }
     }
-    for (const f of list(g.files)) {
-      const spec = str(f);
+    const literals = list(g.literals).map(str);
+    for (const spec of literals) {
       const eq = spec.indexOf('=');
-      const key = eq >= 0 ? spec.slice(0, eq) : (spec.split('/').pop() ?? spec);
-      const path = eq >= 0 ? spec.slice(eq + 1) : spec;
-      put(key, this.readSource(dir, path, `file sources: [${list(g.files).map(str).join(' ')}]`));
-    }
-    for (const l of list(g.literals)) {
-      const spec = str(l);
-      const eq = spec.indexOf('=');
-      if (eq < 0) throw new KustError(`invalid literal ${spec}, must be of form "key=value"`);
+      if (eq <= 0) {
+        loading('literal sources ', literals, `invalid literal source ${spec}, expected key=value`);
+      }
       let value = spec.slice(eq + 1);
       if (value.length >= 2) {
         const q = value[0];
         if ((q === '"' || q === "'") && value.endsWith(q)) value = value.slice(1, -1);
       }
-      put(spec.slice(0, eq), value);
+      pairs.push([spec.slice(0, eq), value]);
     }
+    const files = list(g.files).map(str);
+    for (const spec of files) {
+      const bad = (msg: string): never => loading('file sources: ', files, msg);
+      const eq = spec.indexOf('=');
+      let key = spec.split('/').pop() ?? spec;
+      let path = spec;
+      if (eq === 0) bad(`missing key name for file path "${spec.slice(1)}" in source "${spec}"`);
+      if (eq > 0) {
+        key = spec.slice(0, eq);
+        path = spec.slice(eq + 1);
+        if (path.includes('=')) bad(`source "${spec}" key name or file path contains '='`);
+        if (path === '') bad(`missing file path for key name "${key}" in source "${spec}"`);
+      }
+      pairs.push([key, this.readSource(dir, path, bad)]);
+    }
+    for (const [key, value] of pairs) {
+      if (Object.hasOwn(data, key)) {
+        throw new KustError(`configmap ${name} illegally repeats the key \`${key}\``);
+      }
+      data[key] = value;
+    }
+    // MergeGlobalOptionsIntoLocal: the generator's labels and annotations win; the global
+    // disableNameSuffixHash and immutable, when true, win.
     const opts = isObj(g.options) ? g.options : {};
     const labels = { ...strMap(global.labels), ...strMap(opts.labels) };
     const annotations = { ...strMap(global.annotations), ...strMap(opts.annotations) };
     const metadata: Obj = { name };
     if (str(g.namespace) !== '') metadata.namespace = str(g.namespace);
-    if (Object.keys(labels).length > 0) metadata.labels = labels;
-    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    if (Object.keys(labels).length > 0) metadata.labels = sortedObject(labels);
+    if (Object.keys(annotations).length > 0) metadata.annotations = sortedObject(annotations);
     const obj: Obj = { apiVersion: 'v1', kind, metadata };
     const sorted = sortedObject(data);
     if (kind === 'Secret') {
+      // A Secret always has its data map, empty or not; a ConfigMap only when it has keys.
       const encoded: Record<string, string> = {};
       for (const [key, v] of Object.entries(sorted)) encoded[key] = base64(v);
       obj.data = encoded;
       obj.type = str(g.type) || 'Opaque';
-    } else {
+    } else if (Object.keys(sorted).length > 0) {
       obj.data = sorted;
     }
     if (opts.immutable === true || global.immutable === true) obj.immutable = true;
-    const disable =
-      opts.disableNameSuffixHash === true ||
-      (opts.disableNameSuffixHash === undefined && global.disableNameSuffixHash === true);
+    const disable = opts.disableNameSuffixHash === true || global.disableNameSuffixHash === true;
     return { obj, names: [name], needsHash: !disable };
   }
 
   /**
-   * A generator's source file (kv.loader): inside the kustomization's root, existing; errors
-   * wrapped as `loading KV pairs: file sources: [..]: …` (or `env source files`).
+   * A generator's source file (kv.loader): existing, inside the kustomization's root; `fail`
+   * wraps the error as its sources' kind does.
    */
-  private readSource(dir: string, path: string, sources: string): string {
+  private readSource(dir: string, path: string, fail: (msg: string) => never): string {
     const abs = this.abs(join(dir, path));
     const root = this.abs(dir);
-    const fail = (msg: string): never => {
-      throw new KustError(`loading KV pairs: ${sources}: ${msg}`);
-    };
     const text = this.fs.read(join(dir, path));
-    if (text === undefined) {
-      fail(`evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`);
-    }
+    if (text === undefined) fail(this.evalSymlinkFailure(abs));
     if (!abs.startsWith(`${root}/`)) fail(`security; file '${abs}' is not in or below '${root}'`);
     return text as string;
+  }
+
+  /**
+   * filepath.EvalSymlinks's failure on a missing path: lstat names the first part of the path
+   * that does not exist.
+   */
+  evalSymlinkFailure(abs: string, shown = abs): string {
+    const parts = abs.split('/').filter((p) => p !== '');
+    let missing = abs;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = `/${parts.slice(0, i).join('/')}`;
+      if (this.fs.read(prefix) === undefined && !this.fs.isDirectory(prefix)) {
+        missing = prefix;
+        break;
+      }
+    }
+    return `evalsymlink failure on '${shown}' : lstat ${missing}: no such file or directory`;
   }
 
   private transform(res: KustResource[], dir: string, k: Obj): void {
@@ -463,7 +514,7 @@ class Builder {
         if (text === undefined) {
           const abs = this.abs(join(dir, path));
           throw new KustError(
-            `trouble configuring builtin PatchTransformer with config: \`\npath: ${path}\n\`: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+            `trouble configuring builtin PatchTransformer with config: \`\npath: ${path}\n\`: failed to get the patch file from path(${path}): ${this.evalSymlinkFailure(abs)}`,
           );
         }
         return text;
@@ -514,9 +565,7 @@ class Builder {
         const text = this.fs.read(join(dir, path));
         if (text === undefined) {
           const abs = this.abs(join(dir, path));
-          throw new KustError(
-            `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-          );
+          throw new KustError(this.evalSymlinkFailure(abs));
         }
         return text;
       },
@@ -560,6 +609,13 @@ function resId(obj: Obj): string {
   const g = groupOf(obj) || '[noGrp]';
   const ns = str(isObj(obj.metadata) ? obj.metadata.namespace : '') || '[noNs]';
   return `${kindOf(obj)}.${versionOf(obj)}.${g}/${nameOf(obj)}.${ns}`;
+}
+
+/** A generated object's ResId as Go's %#v prints it. */
+function goResId(obj: Obj): string {
+  const q = (v: string) => JSON.stringify(v);
+  const ns = str(isObj(obj.metadata) ? obj.metadata.namespace : '');
+  return `resid.ResId{Gvk:resid.Gvk{Group:${q(groupOf(obj))}, Version:${q(versionOf(obj))}, Kind:${q(kindOf(obj))}, isClusterScoped:false}, Name:${q(nameOf(obj))}, Namespace:${q(ns)}}`;
 }
 
 /** Follows `path` (a/b/c) from obj; with create, makes the missing maps. */
