@@ -31,6 +31,8 @@ export interface KustResource {
   /** Every name it had, oldest first (the name reference fixer looks references up here). */
   names: string[];
   needsHash: boolean;
+  /** The namespace it came with (before any `namespace` field). */
+  origNs?: string;
 }
 
 /** The objects, or kustomize's error; `warnings` (deprecated fields) go to stderr either way. */
@@ -326,7 +328,12 @@ class Builder {
       for (const item of obj.items) if (isObj(item)) this.add(res, item);
       return;
     }
-    this.addResource(res, { obj, names: [nameOf(obj)], needsHash: false });
+    this.addResource(res, {
+      obj,
+      names: [nameOf(obj)],
+      needsHash: false,
+      origNs: str(meta(obj).namespace),
+    });
   }
 
   private addResource(res: KustResource[], r: KustResource): void {
@@ -472,7 +479,7 @@ class Builder {
     }
     if (opts.immutable === true || global.immutable === true) obj.immutable = true;
     const disable = opts.disableNameSuffixHash === true || global.disableNameSuffixHash === true;
-    return { obj, names: [name], needsHash: !disable };
+    return { obj, names: [name], needsHash: !disable, origNs: str(g.namespace) };
   }
 
   /**
@@ -574,11 +581,20 @@ class Builder {
     for (const rep of list(k.replicas)) {
       if (!isObj(rep)) continue;
       const name = str(rep.name);
-      const count = Number(rep.count);
+      // A missing count is Go's zero.
+      const count = rep.count === undefined || rep.count === null ? 0 : Number(rep.count);
+      let found = false;
       for (const r of res) {
         if (!REPLICA_KINDS.has(kindOf(r.obj)) || !r.names.includes(name)) continue;
+        found = true;
         if (!isObj(r.obj.spec)) r.obj.spec = {};
         (r.obj.spec as Obj).replicas = count;
+      }
+      if (!found) {
+        const gvks = [...REPLICA_KINDS].map((kind) => `${kind}.[noVer].[noGrp]`).join(' ');
+        throw new KustError(
+          `resource with name ${name} does not match a config with the following GVK [${gvks}]`,
+        );
       }
     }
     for (const img of list(k.images)) if (isObj(img)) setImages(res, img);
@@ -589,7 +605,8 @@ class Builder {
   }
 }
 
-const REPLICA_KINDS = new Set(['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet']);
+/** The replicas transformer's field specs, in their order. */
+const REPLICA_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -647,7 +664,11 @@ const TEMPLATE_KINDS = new Set([
   'Job',
 ]);
 
-/** The label transformer with commonlabels.go's field specs. */
+/**
+ * The label transformer with commonlabels.go's field specs: metadata always; with `templates`
+ * every spec whose path holds a template (pod templates, a CronJob's job template, a
+ * StatefulSet's volumeClaimTemplates); with `selectors` the selectors too.
+ */
 function addLabels(
   res: KustResource[],
   pairs: Record<string, string>,
@@ -663,13 +684,13 @@ function addLabels(
       if (TEMPLATE_KINDS.has(kind))
         setAll(at(o, ['spec', 'template', 'metadata', 'labels'], true), pairs);
       if (kind === 'CronJob') {
-        if (selectors) setAll(at(o, ['spec', 'jobTemplate', 'metadata', 'labels'], true), pairs);
+        setAll(at(o, ['spec', 'jobTemplate', 'metadata', 'labels'], true), pairs);
         setAll(
           at(o, ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'], true),
           pairs,
         );
       }
-      if (kind === 'StatefulSet' && selectors) {
+      if (kind === 'StatefulSet') {
         for (const t of list((o.spec as Obj | undefined)?.volumeClaimTemplates)) {
           if (isObj(t)) setAll(at(t, ['metadata', 'labels'], true), pairs);
         }
@@ -757,6 +778,19 @@ function splitImage(image: string): [string, string, string] {
   return [name, tag, digest];
 }
 
+/**
+ * image.IsImageMatched: the `name` of an images entry is a regular expression for the whole
+ * image, an optional `@sha256` and `:tag` after it (so `nginx` matches `nginx:1.25`, and
+ * `busybox:1.36` matches that very image).
+ */
+function imageMatched(image: string, name: string): boolean {
+  try {
+    return new RegExp(`^${name}(@sha256)?(:[\\w.-]*)?$`).test(image);
+  } catch {
+    return false;
+  }
+}
+
 /** The image tag transformer (imagetag.Updater). */
 function setImages(res: KustResource[], img: Obj): void {
   const match = str(img.name);
@@ -768,8 +802,8 @@ function setImages(res: KustResource[], img: Obj): void {
       for (const field of ['containers', 'initContainers']) {
         for (const c of list(spec[field])) {
           if (!isObj(c) || typeof c.image !== 'string') continue;
+          if (!imageMatched(c.image, match)) continue;
           let [name, tag, dig] = splitImage(c.image);
-          if (name !== match) continue;
           if (newName !== '') name = newName;
           if (newTag !== '' && digest !== '') {
             tag = newTag;
@@ -795,9 +829,28 @@ function setImages(res: KustResource[], img: Obj): void {
  * namespace gets its current name.
  */
 function fixNameReferences(res: KustResource[]): void {
+  const nsOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.namespace : '');
+  // A binding's ServiceAccount subject names the account's name and namespace: it follows the
+  // account's renames and takes its namespace (nameref's subjects case), when its own
+  // namespace (none, or the one given) is the account's, first or current.
+  for (const { obj: o } of res) {
+    if (kindOf(o) !== 'RoleBinding' && kindOf(o) !== 'ClusterRoleBinding') continue;
+    for (const s of list(o.subjects)) {
+      if (!isObj(s) || s.kind !== 'ServiceAccount' || typeof s.name !== 'string') continue;
+      const subjectNs = str(s.namespace);
+      const sa = res.find(
+        (r) =>
+          kindOf(r.obj) === 'ServiceAccount' &&
+          r.names.includes(s.name as string) &&
+          (subjectNs === (r.origNs ?? '') || subjectNs === nsOf(r.obj)),
+      );
+      if (!sa) continue;
+      s.name = nameOf(sa.obj);
+      if (nsOf(sa.obj) !== '') s.namespace = nsOf(sa.obj);
+    }
+  }
   const renamed = res.filter((r) => r.names.length > 1);
   if (renamed.length === 0) return;
-  const nsOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.namespace : '');
   const fix = (referrer: Obj, kinds: readonly string[], value: unknown, anyNs = false): unknown => {
     if (typeof value !== 'string') return value;
     for (const r of renamed) {
@@ -875,10 +928,6 @@ function fixNameReferences(res: KustResource[]): void {
     }
     if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
       if (isObj(o.roleRef)) o.roleRef.name = fix(o, [str(o.roleRef.kind)], o.roleRef.name, true);
-      for (const s of list(o.subjects)) {
-        if (isObj(s) && s.kind === 'ServiceAccount')
-          s.name = fix(o, ['ServiceAccount'], s.name, true);
-      }
     }
   }
 }

@@ -1,0 +1,471 @@
+/**
+ * kustomize's transformers where kubectl 1.32 (kustomize v5.5) was found to differ from this
+ * console: image matching, the replicas field, binding subjects after namespace and prefix,
+ * template labels. Files and expected outputs are a real kubectl 1.32.5's.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from '../testing/engineSession.ts';
+
+function session(files: Record<string, string>) {
+  const s = engineSession(3);
+  for (const [path, text] of Object.entries(files)) s.host.fs.write(path, text);
+  return s;
+}
+
+describe('kustomize transformers (kubectl 1.32)', () => {
+  it('matches an images entry as a pattern for the whole image, tag or digest after it (busybox:1.36 matches itself, nginx not nginx-exporter)', () => {
+    const { run } = session({
+      'd.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: init
+    image: busybox:1.36
+  containers:
+  - name: a
+    image: nginx:latest
+  - name: b
+    image: redis@sha256:aaaa
+  - name: c
+    image: nginx-exporter:0.11
+`,
+      'kustomization.yaml': `resources:
+- d.yaml
+images:
+- name: busybox:1.36
+  newTag: "1.37"
+- name: nginx
+  newName: my.registry/nginx
+- name: redis
+  newTag: "7"
+`,
+    });
+    expect(run('kubectl kustomize')).toEqual({
+      out: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - image: my.registry/nginx:latest
+    name: a
+  - image: redis:7
+    name: b
+  - image: nginx-exporter:0.11
+    name: c
+  initContainers:
+  - image: busybox:1.37
+    name: init
+`,
+      err: '',
+      code: 0,
+    });
+  });
+
+  it('refuses a replicas entry that names no workload, and reads a missing count as 0', () => {
+    const { run } = session({
+      'a/kustomization.yaml': `resources:
+- d.yaml
+`,
+      'missing/kustomization.yaml': `resources:
+- ../a
+replicas:
+- name: apii
+  count: 3
+`,
+      'nocount/kustomization.yaml': `resources:
+- ../a
+replicas:
+- name: api
+`,
+      'a/d.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: nginx
+`,
+    });
+    expect(run('kubectl kustomize missing')).toEqual({
+      out: '',
+      err: 'error: resource with name apii does not match a config with the following GVK [Deployment.[noVer].[noGrp] StatefulSet.[noVer].[noGrp] ReplicaSet.[noVer].[noGrp] ReplicationController.[noVer].[noGrp]]\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize nocount')).toEqual({
+      out: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 0
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - image: nginx
+        name: api
+`,
+      err: '',
+      code: 0,
+    });
+  });
+
+  it('points ServiceAccount subjects at the renamed account and its namespace; subjects named default take the namespace', () => {
+    const { run } = session({
+      'base/rb.yaml': `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: rb
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: r
+subjects:
+- kind: ServiceAccount
+  name: sa
+- kind: ServiceAccount
+  name: default
+- kind: ServiceAccount
+  name: x
+  namespace: other
+- kind: ServiceAccount
+  name: sa
+  namespace: elsewhere
+- kind: User
+  name: bob
+  apiGroup: rbac.authorization.k8s.io
+- kind: ServiceAccount
+  name: notdefined
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: crb
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cr
+subjects:
+- kind: ServiceAccount
+  name: sa
+- kind: ServiceAccount
+  name: default
+  namespace: kube-system
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: sa
+`,
+      'base/kustomization.yaml': `resources:
+- rb.yaml
+`,
+      'ns/kustomization.yaml': `resources:
+- ../base
+namespace: prod
+`,
+      'pre/kustomization.yaml': `resources:
+- ../base
+namePrefix: p-
+`,
+      'both/kustomization.yaml': `resources:
+- ../base
+namePrefix: p-
+namespace: prod
+`,
+    });
+    expect(run('kubectl kustomize both')).toEqual({
+      out: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: p-sa
+  namespace: prod
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: p-rb
+  namespace: prod
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: r
+subjects:
+- kind: ServiceAccount
+  name: p-sa
+  namespace: prod
+- kind: ServiceAccount
+  name: default
+  namespace: prod
+- kind: ServiceAccount
+  name: x
+  namespace: other
+- kind: ServiceAccount
+  name: sa
+  namespace: elsewhere
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: bob
+- kind: ServiceAccount
+  name: notdefined
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: p-crb
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cr
+subjects:
+- kind: ServiceAccount
+  name: p-sa
+  namespace: prod
+- kind: ServiceAccount
+  name: default
+  namespace: prod
+`,
+      err: '',
+      code: 0,
+    });
+  });
+
+  it("labels a CronJob's job template and a StatefulSet's claim templates with includeTemplates, selectors untouched", () => {
+    const { run } = session({
+      'tmpl/all.yaml': `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: cj
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: c
+            image: busybox
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres
+  volumeClaimTemplates:
+  - metadata:
+      name: data
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources:
+        requests:
+          storage: 1Gi
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ds
+spec:
+  selector:
+    matchLabels:
+      app: ds
+  template:
+    metadata:
+      labels:
+        app: ds
+    spec:
+      containers:
+      - name: c
+        image: busybox
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: np
+spec:
+  podSelector:
+    matchLabels:
+      app: db
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: api
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: pdb
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: db
+`,
+      'tmpl/kustomization.yaml': `resources:
+- all.yaml
+labels:
+- pairs:
+    env: x
+  includeTemplates: true
+`,
+    });
+    expect(run('kubectl kustomize tmpl')).toEqual({
+      out: `apiVersion: v1
+kind: Service
+metadata:
+  labels:
+    env: x
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  labels:
+    env: x
+  name: db
+spec:
+  selector:
+    matchLabels:
+      app: db
+  serviceName: db
+  template:
+    metadata:
+      labels:
+        app: db
+        env: x
+    spec:
+      containers:
+      - image: postgres
+        name: db
+  volumeClaimTemplates:
+  - metadata:
+      labels:
+        env: x
+      name: data
+    spec:
+      accessModes:
+      - ReadWriteOnce
+      resources:
+        requests:
+          storage: 1Gi
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  labels:
+    env: x
+  name: cj
+spec:
+  jobTemplate:
+    metadata:
+      labels:
+        env: x
+    spec:
+      template:
+        metadata:
+          labels:
+            env: x
+        spec:
+          containers:
+          - image: busybox
+            name: c
+          restartPolicy: OnFailure
+  schedule: '* * * * *'
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  labels:
+    env: x
+  name: pdb
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: db
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  labels:
+    env: x
+  name: ds
+spec:
+  selector:
+    matchLabels:
+      app: ds
+  template:
+    metadata:
+      labels:
+        app: ds
+        env: x
+    spec:
+      containers:
+      - image: busybox
+        name: c
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  labels:
+    env: x
+  name: np
+spec:
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: api
+  podSelector:
+    matchLabels:
+      app: db
+`,
+      err: '',
+      code: 0,
+    });
+  });
+});
