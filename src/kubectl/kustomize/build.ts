@@ -9,7 +9,8 @@
  */
 import { kustomizeHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
-import { applyPatches, PatchError } from './patches.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { applyPatches, PatchError, type PatchFiles } from './patches.ts';
 import { kustomizationDecodeError } from './schema.ts';
 
 /** What the build reads: the console's workspace. */
@@ -513,21 +514,8 @@ class Builder {
   }
 
   private transform(res: KustResource[], dir: string, k: Obj): void {
-    applyPatches(
-      res,
-      k,
-      (path) => {
-        const text = this.fs.read(join(dir, path));
-        if (text === undefined) {
-          const abs = this.abs(join(dir, path));
-          throw new KustError(
-            `trouble configuring builtin PatchTransformer with config: \`\npath: ${path}\n\`: failed to get the patch file from path(${path}): ${this.evalSymlinkFailure(abs)}`,
-          );
-        }
-        return text;
-      },
-      'strategic',
-    );
+    const files = this.patchFiles(dir);
+    applyPatches(res, k, files, 'strategic', toGoYaml);
     const ns = str(k.namespace);
     if (ns !== '') {
       for (const r of res) {
@@ -565,19 +553,7 @@ class Builder {
       addLabels(res, strMap(l.pairs), selectors, selectors || l.includeTemplates === true);
     }
     if (isObj(k.commonAnnotations)) addAnnotations(res, strMap(k.commonAnnotations));
-    applyPatches(
-      res,
-      k,
-      (path) => {
-        const text = this.fs.read(join(dir, path));
-        if (text === undefined) {
-          const abs = this.abs(join(dir, path));
-          throw new KustError(this.evalSymlinkFailure(abs));
-        }
-        return text;
-      },
-      'json6902',
-    );
+    applyPatches(res, k, files, 'json6902', toGoYaml);
     for (const rep of list(k.replicas)) {
       if (!isObj(rep)) continue;
       const name = str(rep.name);
@@ -597,7 +573,18 @@ class Builder {
         );
       }
     }
-    for (const img of list(k.images)) if (isObj(img)) setImages(res, img);
+    // FixKustomization appends the deprecated imageTags to images.
+    for (const img of [...list(k.images), ...list(k.imageTags)]) {
+      if (isObj(img)) setImages(res, img);
+    }
+  }
+
+  /** A kustomization's patch files, relative to its directory. */
+  private patchFiles(dir: string): PatchFiles {
+    return {
+      read: (path) => this.fs.read(join(dir, path)),
+      missing: (path) => this.evalSymlinkFailure(this.abs(join(dir, path))),
+    };
   }
 
   private isNamespaced(obj: Obj): boolean {

@@ -29,6 +29,7 @@ interface Target {
   name?: string;
   namespace?: string;
   labelSelector?: string;
+  annotationSelector?: string;
 }
 
 function parseText(text: string, source: string): unknown[] {
@@ -86,13 +87,26 @@ function selects(r: KustResource, t: Target): boolean {
   if (t.labelSelector !== undefined) {
     if (!matchesSelector(isObj(m.labels) ? m.labels : {}, t.labelSelector)) return false;
   }
+  if (t.annotationSelector !== undefined) {
+    const annotations = isObj(m.annotations) ? m.annotations : {};
+    if (!matchesSelector(annotations, t.annotationSelector)) return false;
+  }
   return true;
 }
 
 function toTarget(v: unknown): Target | undefined {
   if (!isObj(v)) return undefined;
   const t: Target = {};
-  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector'] as const) {
+  const keys = [
+    'group',
+    'version',
+    'kind',
+    'name',
+    'namespace',
+    'labelSelector',
+    'annotationSelector',
+  ] as const;
+  for (const k of keys) {
     if (v[k] !== undefined && str(v[k]) !== '') t[k] = str(v[k]);
   }
   return t;
@@ -142,32 +156,88 @@ function json6902(r: KustResource, ops: unknown): void {
   }
 }
 
+/** How a patch transformer reads its files: the text, or undefined and why not. */
+export interface PatchFiles {
+  read(path: string): string | undefined;
+  /** The evalsymlink failure for a missing path. */
+  missing(path: string): string;
+}
+
+/** A value with its map keys sorted, as Go marshals a map (the transformer configs). */
+function sortedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedDeep);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortedDeep(v[k]);
+  return out;
+}
+
 /** Applies one phase's patches of kustomization `k` to `res`. */
 export function applyPatches(
   res: KustResource[],
   k: Obj,
-  read: (path: string) => string,
+  files: PatchFiles,
   phase: 'strategic' | 'json6902',
+  toYaml: (v: unknown) => string,
 ): void {
+  // kusttarget.configureBuiltinPlugin's words: the transformer and its config as YAML.
+  const trouble = (plugin: string, config: unknown, why: string): never => {
+    throw new PatchError(
+      `trouble configuring builtin ${plugin} with config: \`\n${toYaml(sortedDeep(config))}\`: ${why}`,
+    );
+  };
   const entries: { text: string; source: string; target?: Target; json?: boolean }[] = [];
   if (phase === 'strategic') {
+    const paths = list(k.patchesStrategicMerge)
+      .map(str)
+      .filter((s) => !s.includes('\n'));
     for (const p of list(k.patchesStrategicMerge)) {
       const s = str(p);
       const inline = s.includes('\n');
-      entries.push({ text: inline ? s : read(s), source: inline ? 'patch' : s });
+      const text = inline ? s : files.read(s);
+      if (text === undefined)
+        trouble('PatchStrategicMergeTransformer', { paths }, files.missing(s));
+      entries.push({ text: text as string, source: inline ? 'patch' : s });
     }
     for (const p of list(k.patches)) {
       if (!isObj(p)) continue;
-      const text = p.patch !== undefined ? str(p.patch) : read(str(p.path));
-      entries.push({ text, source: str(p.path) || 'patch', target: toTarget(p.target) });
+      const hasPatch = str(p.patch) !== '';
+      const hasPath = str(p.path) !== '';
+      const config = toYaml(sortedDeep(p)).replace(/\n$/, '');
+      if (hasPatch && hasPath) {
+        trouble('PatchTransformer', p, `patch and path can't be set at the same time\n${config}`);
+      }
+      if (!hasPatch && !hasPath) {
+        trouble('PatchTransformer', p, `must specify one of patch and path in\n${config}`);
+      }
+      const path = str(p.path);
+      const text = hasPatch ? str(p.patch) : files.read(path);
+      if (text === undefined) {
+        trouble(
+          'PatchTransformer',
+          p,
+          `failed to get the patch file from path(${path}): ${files.missing(path)}`,
+        );
+      }
+      entries.push({
+        text: text as string,
+        source: hasPatch ? `[patch: ${JSON.stringify(text)}]` : `[path: ${JSON.stringify(path)}]`,
+        target: toTarget(p.target),
+      });
     }
   } else {
     for (const p of list(k.patchesJson6902)) {
       if (!isObj(p)) continue;
-      const text = p.patch !== undefined ? str(p.patch) : read(str(p.path));
+      const path = str(p.path);
+      const hasPatch = str(p.patch) !== '';
+      if (!hasPatch && path === '') {
+        trouble('PatchJson6902Transformer', p, 'empty file path and empty jsonOp');
+      }
+      const text = hasPatch ? str(p.patch) : files.read(path);
+      if (text === undefined) trouble('PatchJson6902Transformer', p, files.missing(path));
       entries.push({
-        text,
-        source: str(p.path) || 'patch',
+        text: text as string,
+        source: hasPatch ? `[patch: ${JSON.stringify(text)}]` : `[path: ${JSON.stringify(path)}]`,
         target: toTarget(p.target),
         json: true,
       });
@@ -176,7 +246,7 @@ export function applyPatches(
   for (const e of entries) {
     for (const doc of parseText(e.text, e.source)) {
       if (Array.isArray(doc)) {
-        if (!e.target) throw new PatchError('must specify a target for JSON patch');
+        if (!e.target) throw new PatchError(`must specify a target for JSON patch ${e.source}`);
         for (const r of res) if (selects(r, e.target)) json6902(r, doc);
         continue;
       }
