@@ -90,19 +90,28 @@ function goQuote(s: string): string {
   return `${out}"`;
 }
 
+/** The yaml library's YAML 1.1 float without exponent, which takes `.` alone for a float. */
+const PLAIN_FLOAT = String(/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/);
+
 /**
- * The YAML 1.1 tags as go-yaml v2 resolves plain scalars: a float written with an exponent needs
- * a digit before it (`e3`, a name, stays a string; the yaml library read it as NaN).
+ * The YAML 1.1 tags as go-yaml v2 resolves plain scalars: a float needs a digit, before its
+ * exponent (`e3`, a name, stays a string; the yaml library read it as NaN) and around its dot
+ * (`.` and `-.` are strings: kustomize's `resources: [.]`, a path; the library read NaN).
  */
 export const goYamlTags = (tags: Tags): Tags =>
-  tags.map((t) =>
-    typeof t === 'object' && t.tag === 'tag:yaml.org,2002:float' && t.format === 'EXP'
-      ? ({
-          ...t,
-          test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/,
-        } as ScalarTag)
-      : t,
-  );
+  tags.map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float') return t;
+    if (t.format === 'EXP') {
+      return {
+        ...t,
+        test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/,
+      } as ScalarTag;
+    }
+    if (String((t as ScalarTag).test) === PLAIN_FLOAT) {
+      return { ...t, test: /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/ } as ScalarTag;
+    }
+    return t;
+  });
 
 /** Go's %v of a float64: the shortest digits, in %e form below 1e-4 and from 1e6 up. */
 function goFloat(n: number): string {
@@ -296,7 +305,15 @@ function jsonStreamValues(text: string): string[] {
   return out;
 }
 
-export function parseManifests(text: string, source: string): ManifestResult {
+export function parseManifests(
+  text: string,
+  source: string,
+  /**
+   * `yaml12`: YAML 1.2's core schema, as kustomize's kyaml (go-yaml v3) reads resources and
+   * patches: `n`, `yes`, `on` are strings there, not booleans.
+   */
+  options: { yaml12?: boolean } = {},
+): ManifestResult {
   if (text.length > MAX_FILE_BYTES) {
     return { ok: false, error: `error reading ${source}: file is larger than 1 MiB` };
   }
@@ -345,8 +362,9 @@ export function parseManifests(text: string, source: string): ManifestResult {
   if (syntax !== undefined) return { ok: false, error: `error parsing ${source}: ${syntax}` };
   try {
     const docs = parseAllDocuments(text, {
-      version: '1.1',
-      customTags: goYamlTags,
+      ...(options.yaml12
+        ? { version: '1.2' as const }
+        : { version: '1.1', customTags: goYamlTags }),
       prettyErrors: false,
       // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
       uniqueKeys: false,

@@ -3,7 +3,7 @@
  * (cli-runtime's FilenameOptions: `-f` and `-k` exclude each other, `-k` refuses `-R`).
  */
 import type { Ctx } from '../context.ts';
-import { kustomizeBuild, kustomizeYaml } from '../kustomize/build.ts';
+import { type KustOptions, kustomizeBuild, kustomizeYaml } from '../kustomize/build.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { typeByKind } from '../resources.ts';
 
@@ -32,11 +32,20 @@ export function kustomizeDir(file: string): string | undefined {
 }
 
 /** The objects a kustomization renders; kustomize's error otherwise. */
-export function kustomizeObjects(ctx: Ctx, dir: string): Record<string, unknown>[] {
-  const r = kustomizeBuild(ctx.host.fs, dir, (apiVersion, kind) => {
-    const t = typeByKind(apiVersion, kind);
-    return t ? t.namespaced : undefined;
-  });
+export function kustomizeObjects(
+  ctx: Ctx,
+  dir: string,
+  options: KustOptions = {},
+): Record<string, unknown>[] {
+  const r = kustomizeBuild(
+    ctx.host.fs,
+    dir,
+    (apiVersion, kind) => {
+      const t = typeByKind(apiVersion, kind);
+      return t ? t.namespaced : undefined;
+    },
+    options,
+  );
   for (const w of r.warnings) ctx.err(`${w}\n`);
   if (!r.ok) ctx.fail(r.error);
   return r.objects;
@@ -48,7 +57,22 @@ export function runKustomize(ctx: Ctx, args: string[]): void {
     ctx.fail('specify one path to kustomization.yaml');
   }
   const dir = args[0] ?? '.';
-  const text = kustomizeYaml(kustomizeObjects(ctx, dir), toGoYaml);
+  // kustomize build's flag checks.
+  const restrictor = ctx.str('load-restrictor') || 'LoadRestrictionsRootOnly';
+  if (restrictor !== 'LoadRestrictionsRootOnly' && restrictor !== 'LoadRestrictionsNone') {
+    ctx.fail(
+      `illegal flag value --load-restrictor ${restrictor}; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]`,
+    );
+  }
+  const reorder = ctx.flags.changed.has('reorder') ? ctx.str('reorder') : 'legacy';
+  if (reorder !== 'legacy' && reorder !== 'none') {
+    ctx.fail(`illegal flag value --reorder ${reorder}; legal values: [legacy none]`);
+  }
+  const objects = kustomizeObjects(ctx, dir, {
+    reorder,
+    loadRestrictionsNone: restrictor === 'LoadRestrictionsNone',
+  });
+  const text = kustomizeYaml(objects, toGoYaml);
   const out = ctx.str('output');
   if (out === '') {
     ctx.out(text);

@@ -110,8 +110,21 @@ const versionOf = (obj: Obj): string => {
 };
 
 /** Builds the kustomization in `dir`. */
-export function kustomizeBuild(fs: KustFs, dir: string, namespaced: NamespacedFn): KustResult {
-  const b = new Builder(fs, namespaced);
+/** kubectl kustomize's flags that change the build. */
+export interface KustOptions {
+  /** --reorder (deprecated): `none` keeps the order the resources were read in. */
+  reorder?: string;
+  /** --load-restrictor LoadRestrictionsNone: files may come from outside the root. */
+  loadRestrictionsNone?: boolean;
+}
+
+export function kustomizeBuild(
+  fs: KustFs,
+  dir: string,
+  namespaced: NamespacedFn,
+  options: KustOptions = {},
+): KustResult {
+  const b = new Builder(fs, namespaced, options);
   try {
     const resources = b.target(dir, true);
     return { ok: true, objects: resources.map((r) => r.obj), warnings: b.warnings };
@@ -152,6 +165,7 @@ class Builder {
   constructor(
     private readonly fs: KustFs,
     private readonly namespaced: NamespacedFn,
+    private readonly options: KustOptions = {},
   ) {}
 
   /** filepath.Abs from the shell's working directory. */
@@ -169,7 +183,7 @@ class Builder {
     }
     const abs = this.abs(dir);
     if (this.fs.read(dir) !== undefined) {
-      throw new KustError(`must build at directory: '${abs}': file is not directory`);
+      throw new KustError(`must build at directory: '${shown ?? abs}': file is not directory`);
     }
     if (!this.fs.isDirectory(dir)) {
       throw new KustError(
@@ -179,6 +193,10 @@ class Builder {
   }
 
   private loadKustomization(dir: string): Obj {
+    const found = KUSTOMIZATION_FILES.filter((f) => this.fs.read(join(dir, f)) !== undefined);
+    if (found.length > 1) {
+      throw new KustError(`Found multiple kustomization files under: ${this.abs(dir)}`);
+    }
     for (const f of KUSTOMIZATION_FILES) {
       const text = this.fs.read(join(dir, f));
       if (text === undefined) continue;
@@ -220,7 +238,8 @@ class Builder {
   /** KustTarget.makeCustomizedResMap: the top kustomization, hashes, references, order. */
   target(dir: string, top: boolean): KustResource[] {
     this.demandDirectory(dir, top ? dir : undefined);
-    const res = this.accumulateTarget(dir, this.loadKustomization(dir), [this.abs(dir)]);
+    const k = this.loadKustomization(dir);
+    const res = this.accumulateTarget(dir, k, [this.abs(dir)]);
     if (top) {
       for (const r of res) {
         if (!r.needsHash) continue;
@@ -238,7 +257,13 @@ class Builder {
         r.names.push(str(m.name));
       }
       fixNameReferences(res);
-      legacySort(res, this.namespaced);
+      // sortOptions (the top kustomization's), else the --reorder flag, else legacy.
+      const sort = isObj(k.sortOptions) ? k.sortOptions : undefined;
+      const order = sort ? str(sort.order) : this.options.reorder === 'none' ? 'fifo' : 'legacy';
+      if (order !== 'fifo') {
+        const legacy = sort && isObj(sort.legacySortOptions) ? sort.legacySortOptions : undefined;
+        legacySort(res, this.namespaced, legacy);
+      }
     }
     return res;
   }
@@ -271,12 +296,12 @@ class Builder {
     const root = this.abs(dir);
     const text = this.fs.read(file);
     if (text !== undefined) {
-      if (!abs.startsWith(`${root}/`)) {
+      if (!abs.startsWith(`${root}/`) && !this.options.loadRestrictionsNone) {
         throw new KustError(
           `accumulation err='accumulating resources from '${path}': security; file '${abs}' is not in or below '${root}'': must build at directory: '${abs}': file is not directory`,
         );
       }
-      const parsed = parseManifests(text, path);
+      const parsed = parseManifests(text, path, { yaml12: true });
       if (!parsed.ok) throw new KustError(parsed.error);
       try {
         for (const doc of parsed.docs) this.add(res, doc as unknown as Obj);
@@ -492,7 +517,9 @@ class Builder {
     const root = this.abs(dir);
     const text = this.fs.read(join(dir, path));
     if (text === undefined) fail(this.evalSymlinkFailure(abs));
-    if (!abs.startsWith(`${root}/`)) fail(`security; file '${abs}' is not in or below '${root}'`);
+    if (!abs.startsWith(`${root}/`) && !this.options.loadRestrictionsNone) {
+      fail(`security; file '${abs}' is not in or below '${root}'`);
+    }
     return text as string;
   }
 
@@ -946,11 +973,11 @@ const ORDER_FIRST = [
 ];
 const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
 
-function typeOrder(kind: string): number {
-  const first = ORDER_FIRST.indexOf(kind);
-  if (first >= 0) return first - ORDER_FIRST.length;
-  const last = ORDER_LAST.indexOf(kind);
-  return last >= 0 ? last + 1 : 0;
+function typeOrder(kind: string, first: readonly string[], last: readonly string[]): number {
+  const f = first.indexOf(kind);
+  if (f >= 0) return f - first.length;
+  const l = last.indexOf(kind);
+  return l >= 0 ? l + 1 : 0;
 }
 
 /** Gvk.String(): `group_version_kind`, `~G` for the core group. */
@@ -959,7 +986,10 @@ function gvkString(o: Obj): string {
 }
 
 /** The legacy sort: kind order, then GVK, then namespace (cluster-scoped apart) and name. */
-function legacySort(res: KustResource[], namespaced: NamespacedFn): void {
+function legacySort(res: KustResource[], namespaced: NamespacedFn, options?: Obj): void {
+  // sortOptions.legacySortOptions replace the two lists.
+  const first = options ? list(options.orderFirst).map(str) : ORDER_FIRST;
+  const last = options ? list(options.orderLast).map(str) : ORDER_LAST;
   const key = (o: Obj): string => {
     const ns = str(isObj(o.metadata) ? o.metadata.namespace : '');
     const scoped = namespaced(str(o.apiVersion), kindOf(o)) === false;
@@ -967,8 +997,8 @@ function legacySort(res: KustResource[], namespaced: NamespacedFn): void {
     return `${gvkString(o)}|${eff}|${nameOf(o)}`;
   };
   res.sort((a, b) => {
-    const ta = typeOrder(kindOf(a.obj));
-    const tb = typeOrder(kindOf(b.obj));
+    const ta = typeOrder(kindOf(a.obj), first, last);
+    const tb = typeOrder(kindOf(b.obj), first, last);
     if (ta !== tb) return ta - tb;
     const ga = gvkString(a.obj);
     const gb = gvkString(b.obj);

@@ -428,7 +428,7 @@ describe('errors', () => {
       "error: unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '/home/learner/app'\n",
     );
     expect(run('kubectl kustomize cm.yaml').err).toBe(
-      "error: must build at directory: '/home/learner/cm.yaml': file is not directory\n",
+      "error: must build at directory: 'cm.yaml': file is not directory\n",
     );
     host.fs.write('app/kustomization.yaml', 'resource:\n- x.yaml\n');
     expect(run('kubectl kustomize app').err).toBe(

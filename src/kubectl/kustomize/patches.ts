@@ -33,10 +33,10 @@ interface Target {
 }
 
 function parseText(text: string, source: string): unknown[] {
-  const parsed = parseManifests(text, source);
+  const parsed = parseManifests(text, source, { yaml12: true });
   if (parsed.ok) return parsed.docs;
   // A JSON 6902 patch in YAML is a list, which parseManifests refuses: read it as one.
-  const list = parseManifests(`ops:\n${text.replace(/^/gm, '  ')}`, source);
+  const list = parseManifests(`ops:\n${text.replace(/^/gm, '  ')}`, source, { yaml12: true });
   if (list.ok) {
     const ops = (list.docs[0] as unknown as Obj | undefined)?.ops;
     if (Array.isArray(ops)) return [ops];

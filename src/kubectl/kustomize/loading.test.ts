@@ -1,0 +1,348 @@
+/**
+ * `kubectl kustomize`'s own flags and the loading of a kustomization directory, as kubectl
+ * 1.32 (kustomize v5.5) does them: --reorder (deprecated), --load-restrictor, sortOptions, the
+ * path checks. Files and expected outputs are a real kubectl 1.32.5's.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from '../testing/engineSession.ts';
+
+function session(files: Record<string, string>) {
+  const s = engineSession(3);
+  for (const [path, text] of Object.entries(files)) s.host.fs.write(path, text);
+  return s;
+}
+
+describe('kubectl kustomize flags and loading (kubectl 1.32)', () => {
+  it('reads `- .` as a path (the current kustomization: a cycle), not a float', () => {
+    const { run } = session({
+      'app/kustomization.yaml': `resources:
+- .
+`,
+    });
+    expect(run('kubectl kustomize app')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from '.': '/home/learner/app' must resolve to a file': cycle detected: candidate root '/home/learner/app' contains visited root '/home/learner/app'\n",
+      code: 1,
+    });
+  });
+
+  it('refuses a directory with two kustomization files', () => {
+    const { run } = session({
+      'app/kustomization.yaml': 'resources: []\n',
+      'app/Kustomization': 'resources: []\n',
+    });
+    expect(run('kubectl kustomize app')).toEqual({
+      out: '',
+      err: 'error: Found multiple kustomization files under: /home/learner/app\n',
+      code: 1,
+    });
+  });
+
+  it('names a file given for the directory as it was typed', () => {
+    const { run } = session({
+      'app/all.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+`,
+      'app/kustomization.yaml': `resources:
+- all.yaml
+`,
+    });
+    expect(run('kubectl kustomize app/all.yaml')).toEqual({
+      out: '',
+      err: "error: must build at directory: 'app/all.yaml': file is not directory\n",
+      code: 1,
+    });
+    expect(run('kubectl apply -k app/all.yaml')).toEqual({
+      out: '',
+      err: "error: must build at directory: 'app/all.yaml': file is not directory\n",
+      code: 1,
+    });
+  });
+
+  it("takes the deprecated --reorder (none keeps the file order) and checks its values and --load-restrictor's", () => {
+    const { run } = session({
+      'app/all.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+`,
+      'app/kustomization.yaml': `resources:
+- all.yaml
+`,
+    });
+    expect(run('kubectl kustomize app --reorder none')).toEqual({
+      out: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: nginx
+        name: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+  selector:
+    app: web
+`,
+      err: "Flag --reorder has been deprecated, use the new 'sortOptions' field in kustomization.yaml instead.\n",
+      code: 0,
+    });
+    expect(run('kubectl kustomize app --reorder fifo')).toEqual({
+      out: '',
+      err: `Flag --reorder has been deprecated, use the new 'sortOptions' field in kustomization.yaml instead.
+error: illegal flag value --reorder fifo; legal values: [legacy none]
+`,
+      code: 1,
+    });
+    expect(run('kubectl kustomize app --load-restrictor none')).toEqual({
+      out: '',
+      err: 'error: illegal flag value --load-restrictor none; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]\n',
+      code: 1,
+    });
+  });
+
+  it('lets --load-restrictor LoadRestrictionsNone read a file above the root, and writes -o files', () => {
+    const { run } = session({
+      'all.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+`,
+      'app/kustomization.yaml': `resources:
+- ../all.yaml
+`,
+    });
+    expect(run('kubectl kustomize app --load-restrictor LoadRestrictionsNone -o out.yaml')).toEqual(
+      {
+        out: '',
+        err: '',
+        code: 0,
+      },
+    );
+    expect(run('cat out.yaml')).toEqual({
+      out: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+  selector:
+    app: web
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: nginx
+        name: nginx
+`,
+      err: '',
+      code: 0,
+    });
+  });
+
+  it('follows sortOptions: fifo, or legacy with its own first and last kinds', () => {
+    const { run } = session({
+      'app/all.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+`,
+      'app/kustomization.yaml': `resources:
+- all.yaml
+sortOptions:
+  order: fifo
+`,
+      'first/all.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: s
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: n
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+`,
+      'first/kustomization.yaml': `resources:
+- all.yaml
+sortOptions:
+  order: legacy
+  legacySortOptions:
+    orderFirst:
+    - Service
+    orderLast:
+    - Namespace
+`,
+    });
+    expect(run('kubectl kustomize app')).toEqual({
+      out: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: nginx
+        name: nginx
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+  - port: 80
+  selector:
+    app: web
+`,
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl kustomize first')).toEqual({
+      out: `apiVersion: v1
+kind: Service
+metadata:
+  name: s
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: "n"
+`,
+      err: '',
+      code: 0,
+    });
+  });
+});
