@@ -71,7 +71,6 @@ const UNSUPPORTED = [
   'openapi',
   'replacements',
   'vars',
-  'components',
   'crds',
   'helmGlobals',
   'helmCharts',
@@ -222,11 +221,20 @@ class Builder {
       if (Object.keys(k).every((key) => ['apiVersion', 'kind', 'metadata'].includes(key))) {
         throw new KustError('kustomization.yaml is empty');
       }
-      const kind = str(k.kind);
-      if (kind !== '' && kind !== 'Kustomization') {
-        throw new KustError(
-          `kind: ${kind} is not available in this console's kustomize (only Kustomization)`,
-        );
+      // Kustomization.Validate: the kind, then the apiVersion that goes with it.
+      const kind = str(k.kind) || 'Kustomization';
+      const unreadable = (why: string): never => {
+        throw new KustError(`Failed to read kustomization file under ${this.abs(dir)}:\n${why}`);
+      };
+      if (kind !== 'Kustomization' && kind !== 'Component') {
+        unreadable('kind should be Kustomization or Component');
+      }
+      const want =
+        kind === 'Component'
+          ? 'kustomize.config.k8s.io/v1alpha1'
+          : 'kustomize.config.k8s.io/v1beta1';
+      if (str(k.apiVersion) !== '' && str(k.apiVersion) !== want) {
+        unreadable(`apiVersion for ${kind} should be ${want}`);
       }
       return k;
     }
@@ -269,8 +277,16 @@ class Builder {
   }
 
   /** accumulateTarget: resources (then the deprecated bases), generators, transformers. */
-  private accumulateTarget(dir: string, k: Obj, roots: string[]): KustResource[] {
-    const res: KustResource[] = [];
+  /**
+   * accumulateTarget: resources (then the deprecated bases), components, generators,
+   * transformers. A component works on `res`, what its user has accumulated so far.
+   */
+  private accumulateTarget(
+    dir: string,
+    k: Obj,
+    roots: string[],
+    res: KustResource[] = [],
+  ): KustResource[] {
     for (const p of [...list(k.resources), ...list(k.bases)]) {
       try {
         this.accumulate(res, dir, str(p), roots);
@@ -279,9 +295,46 @@ class Builder {
         throw new KustError(`accumulating resources: ${e.message}`);
       }
     }
+    for (const p of list(k.components)) this.accumulateComponent(res, dir, str(p), roots);
     this.generate(res, dir, k);
     this.transform(res, dir, k);
     return res;
+  }
+
+  /** accumulateComponents for one path: its kustomization (kind Component) applied to `res`. */
+  private accumulateComponent(res: KustResource[], dir: string, path: string, roots: string[]) {
+    // Go's %q of the inner error.
+    const fail = (step: string, msg: string): never => {
+      throw new KustError(`accumulating components: ${step} ${JSON.stringify(msg)}`);
+    };
+    const file = join(dir, path);
+    const abs = this.abs(file);
+    if (this.fs.read(file) !== undefined) {
+      fail('loader.New', `must build at directory: '${abs}': file is not directory`);
+    }
+    if (!this.fs.isDirectory(file)) {
+      fail(
+        'loader.New',
+        `must build at directory: not a valid directory: ${this.evalSymlinkFailure(abs)}`,
+      );
+    }
+    let k: Obj = {};
+    try {
+      k = this.loadKustomization(file);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      fail('accumulateDirectory:', `couldn't make target for path '${abs}': ${e.message}`);
+    }
+    const kind = str(k.kind) || 'Kustomization';
+    if (kind !== 'Component') {
+      fail('accumulateDirectory:', `expected kind 'Component' for path '${abs}' but got '${kind}'`);
+    }
+    try {
+      this.accumulateTarget(file, k, [abs, ...roots], res);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      fail('accumulateDirectory:', `recursed accumulation of path '${abs}': ${e.message}`);
+    }
   }
 
   /** accumulateResources for one path: a file of objects, else a directory (a base). */
@@ -333,6 +386,9 @@ class Builder {
     } catch (e) {
       if (!(e instanceof KustError)) throw e;
       throw new KustError(`${errF}: couldn't make target for path '${abs}': ${e.message}`);
+    }
+    if (str(k.kind) === 'Component') {
+      throw new KustError(`${errF}: expected kind != 'Component' for path '${abs}'`);
     }
     let sub: KustResource[];
     try {
