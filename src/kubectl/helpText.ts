@@ -1628,7 +1628,7 @@ kubectl replace --force -f ./pod.json`,
     ],
   },
   wait: {
-    long: `Wait for a specific condition on one or many resources.
+    long: `Experimental: Wait for a specific condition on one or many resources.
 
  The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
 

@@ -51,6 +51,15 @@ export function kustomizeObjects(
   return r.objects;
 }
 
+/** kustomize's error for the kustomization in `dir`, if it does not build (nothing printed). */
+export function kustomizeError(ctx: Ctx, dir: string): string | undefined {
+  const r = kustomizeBuild(ctx.host.fs, dir, (apiVersion, kind) => {
+    const t = typeByKind(apiVersion, kind);
+    return t ? t.namespaced : undefined;
+  });
+  return r.ok ? undefined : r.error;
+}
+
 /** `kubectl kustomize [DIR]`: the rendered YAML, or into the `-o` file. */
 export function runKustomize(ctx: Ctx, args: string[]): void {
   if (args.length > 1) {

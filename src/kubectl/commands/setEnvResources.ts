@@ -167,6 +167,7 @@ function noContainerWarning(ctx: Ctx, type: ResourceType, name: string, selector
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   // EnvOptions.Validate runs before the changes are parsed.
+  // EnvOptions.Validate counts -f files only: `set env -k DIR` is refused here.
   if (resources.length === 0 && ctx.list('filename').length === 0)
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (ctx.bool('list') && ctx.str('output') !== '')
