@@ -907,12 +907,14 @@ function fixNameReferences(res: KustResource[]): void {
     if (kindOf(o) !== 'RoleBinding' && kindOf(o) !== 'ClusterRoleBinding') continue;
     for (const s of list(o.subjects)) {
       if (!isObj(s) || s.kind !== 'ServiceAccount' || typeof s.name !== 'string') continue;
-      const subjectNs = str(s.namespace);
+      // No namespace is `default`, on either side.
+      const orDefault = (ns: string): string => ns || 'default';
+      const subjectNs = orDefault(str(s.namespace));
       const sa = res.find(
         (r) =>
           kindOf(r.obj) === 'ServiceAccount' &&
           r.names.includes(s.name as string) &&
-          (subjectNs === (r.origNs ?? '') || subjectNs === nsOf(r.obj)),
+          (subjectNs === orDefault(r.origNs ?? '') || subjectNs === orDefault(nsOf(r.obj))),
       );
       if (!sa) continue;
       s.name = nameOf(sa.obj);

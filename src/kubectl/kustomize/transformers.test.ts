@@ -468,4 +468,57 @@ spec:
       code: 0,
     });
   });
+  it('takes a subject in namespace default for the account without one, and moves it with the account', () => {
+    const { run } = session({
+      'base/app.yaml': `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: app
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: reader
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: reader
+subjects:
+- kind: ServiceAccount
+  name: app
+  namespace: default
+`,
+      'base/kustomization.yaml': `resources:
+- app.yaml
+`,
+      'dev/kustomization.yaml': `resources:
+- ../base
+namespace: dev
+namePrefix: dev-
+`,
+    });
+    expect(run('kubectl kustomize dev')).toEqual({
+      out: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: dev-app
+  namespace: dev
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dev-reader
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: reader
+subjects:
+- kind: ServiceAccount
+  name: dev-app
+  namespace: dev
+`,
+      err: '',
+      code: 0,
+    });
+  });
 });
