@@ -48,6 +48,13 @@ export function kustomizeObjects(
   );
   for (const w of r.warnings) ctx.err(`${w}\n`);
   if (!r.ok) ctx.fail(r.error);
+  if (r.unreplacedVars) {
+    ctx.klog(
+      'I',
+      'log.go:245',
+      `well-defined vars that were never replaced: ${r.unreplacedVars.join(',')}`,
+    );
+  }
   return r.objects;
 }
 

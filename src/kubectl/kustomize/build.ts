@@ -38,7 +38,7 @@ export interface KustResource {
 
 /** The objects, or kustomize's error; `warnings` (deprecated fields) go to stderr either way. */
 export type KustResult =
-  | { ok: true; objects: Obj[]; warnings: string[] }
+  | { ok: true; objects: Obj[]; warnings: string[]; unreplacedVars?: string[] }
   | { ok: false; error: string; warnings: string[] };
 
 class KustError extends Error {}
@@ -70,7 +70,6 @@ const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 const UNSUPPORTED = [
   'openapi',
   'replacements',
-  'vars',
   'crds',
   'helmGlobals',
   'helmCharts',
@@ -126,7 +125,12 @@ export function kustomizeBuild(
   const b = new Builder(fs, namespaced, options);
   try {
     const resources = b.target(dir, true);
-    return { ok: true, objects: resources.map((r) => r.obj), warnings: b.warnings };
+    return {
+      ok: true,
+      objects: resources.map((r) => r.obj),
+      warnings: b.warnings,
+      ...(b.unreplacedVars.length > 0 ? { unreplacedVars: b.unreplacedVars } : {}),
+    };
   } catch (e) {
     const error =
       e instanceof KustError || e instanceof PatchError
@@ -158,8 +162,27 @@ const isRemote = (path: string): boolean =>
   /^(?:github\.com|gitlab\.com|bitbucket\.org)\//.test(path) ||
   path.startsWith('git@');
 
+/** A `vars` entry (types.Var), as read. */
+interface KustVar {
+  name: string;
+  kind: string;
+  group: string;
+  version: string;
+  objName: string;
+  namespace: string;
+  fieldPath: string;
+}
+
+/** Gvk.String(): `Kind.version.group`, `[noVer]`/`[noGrp]` when empty. */
+const gvkText = (v: KustVar): string =>
+  `${v.kind}.${v.version || '[noVer]'}.${v.group || '[noGrp]'}`;
+
 class Builder {
   readonly warnings: string[] = [];
+  /** The vars of every kustomization of the build. */
+  private readonly vars: KustVar[] = [];
+  /** The vars no `$(NAME)` used (log.go's info line). */
+  readonly unreplacedVars: string[] = [];
 
   constructor(
     private readonly fs: KustFs,
@@ -265,6 +288,7 @@ class Builder {
         r.names.push(str(m.name));
       }
       fixNameReferences(res);
+      this.resolveVars(res);
       // sortOptions (the top kustomization's), else the --reorder flag, else legacy.
       const sort = isObj(k.sortOptions) ? k.sortOptions : undefined;
       const order = sort ? str(sort.order) : this.options.reorder === 'none' ? 'fifo' : 'legacy';
@@ -296,9 +320,102 @@ class Builder {
       }
     }
     for (const p of list(k.components)) this.accumulateComponent(res, dir, str(p), roots);
+    this.mergeVars(k);
     this.generate(res, dir, k);
     this.transform(res, dir, k);
     return res;
+  }
+
+  /** ResAccumulator.MergeVars: a kustomization's vars join the build's, each name once. */
+  private mergeVars(k: Obj): void {
+    const entries = list(k.vars).filter(isObj);
+    const raw = entries.map((v) => {
+      const ref = isObj(v.objref) ? v.objref : {};
+      const field = isObj(v.fieldref) ? str(v.fieldref.fieldPath) : '';
+      return { v, ref, field };
+    });
+    // %v of the list as written (before defaulting: no version, no field path).
+    const shown = raw
+      .map(
+        ({ v, ref, field }) =>
+          `{${str(v.name)} ${str(ref.kind)}.${str(ref.version) || '[noVer]'}.${str(ref.group) || '[noGrp]'} {${field}}}`,
+      )
+      .join(' ');
+    for (const { v, ref, field } of raw) {
+      const name = str(v.name);
+      if (this.vars.some((x) => x.name === name)) {
+        throw new KustError(`merging vars [${shown}]: var '${name}' already encountered`);
+      }
+      // Defaulting: apiVersion into group and version, the field path metadata.name.
+      const av = str(ref.apiVersion);
+      const slash = av.indexOf('/');
+      this.vars.push({
+        name,
+        kind: str(ref.kind),
+        group: str(ref.group) || (slash >= 0 ? av.slice(0, slash) : ''),
+        version: str(ref.version) || (slash >= 0 ? av.slice(slash + 1) : av),
+        objName: str(ref.name),
+        namespace: str(ref.namespace),
+        fieldPath: field || 'metadata.name',
+      });
+    }
+  }
+
+  /**
+   * The var transformer: each var's value from the object it names (by any of its names), put
+   * for `$(NAME)` in the containers' command, args and env values; the vars nothing used are
+   * listed for kustomize's info line.
+   */
+  private resolveVars(res: KustResource[]): void {
+    if (this.vars.length === 0) return;
+    const values = new Map<string, string>();
+    for (const v of this.vars) {
+      const shown = `{${v.name} ${gvkText(v)} {${v.fieldPath}}}`;
+      const target = res.find(
+        (r) =>
+          kindOf(r.obj) === v.kind &&
+          (v.group === '' || groupOf(r.obj) === v.group) &&
+          (v.version === '' || versionOf(r.obj) === v.version) &&
+          r.names.includes(v.objName) &&
+          (v.namespace === '' || str(meta(r.obj).namespace) === v.namespace),
+      );
+      if (!target) {
+        throw new KustError(
+          `var '${shown}' cannot be mapped to a field in the set of known resources`,
+        );
+      }
+      const value = fieldAt(target.obj, v.fieldPath);
+      if (value === undefined || value === null || typeof value === 'object') {
+        throw new KustError(
+          `field specified in var '${shown}' not found in corresponding resource`,
+        );
+      }
+      values.set(v.name, String(value));
+    }
+    const used = new Set<string>();
+    const expand = (text: unknown): unknown =>
+      typeof text !== 'string'
+        ? text
+        : text.replace(/\$\(([A-Za-z0-9_.-]+)\)/g, (whole, name: string) => {
+            const value = values.get(name);
+            if (value === undefined) return whole;
+            used.add(name);
+            return value;
+          });
+    for (const { obj } of res) {
+      for (const spec of podSpecs(obj)) {
+        for (const field of ['containers', 'initContainers']) {
+          for (const c of list(spec[field])) {
+            if (!isObj(c)) continue;
+            for (const key of ['command', 'args']) {
+              if (Array.isArray(c[key])) c[key] = (c[key] as unknown[]).map(expand);
+            }
+            for (const e of list(c.env)) if (isObj(e) && 'value' in e) e.value = expand(e.value);
+          }
+        }
+      }
+    }
+    for (const v of this.vars) if (!used.has(v.name)) this.unreplacedVars.push(v.name);
   }
 
   /** accumulateComponents for one path: its kustomization (kind Component) applied to `res`. */
@@ -572,6 +689,9 @@ class Builder {
     const abs = this.abs(join(dir, path));
     const root = this.abs(dir);
     const text = this.fs.read(join(dir, path));
+    if (text === undefined && this.fs.isDirectory(join(dir, path))) {
+      fail(`'${abs}' must resolve to a file`);
+    }
     if (text === undefined) fail(this.evalSymlinkFailure(abs));
     if (!abs.startsWith(`${root}/`) && !this.options.loadRestrictionsNone) {
       fail(`security; file '${abs}' is not in or below '${root}'`);
@@ -696,6 +816,21 @@ function resId(obj: Obj): string {
   const g = groupOf(obj) || '[noGrp]';
   const ns = str(isObj(obj.metadata) ? obj.metadata.namespace : '') || '[noNs]';
   return `${kindOf(obj)}.${versionOf(obj)}.${g}/${nameOf(obj)}.${ns}`;
+}
+
+/** A field path of a var (`spec.ports[0].port`, `metadata.name`): the value there. */
+function fieldAt(obj: Obj, path: string): unknown {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return undefined;
+    if (m[1] !== '') cur = isObj(cur) ? cur[m[1] as string] : undefined;
+    for (const idx of (m[2] ?? '').match(/\d+/g) ?? []) {
+      cur = Array.isArray(cur) ? cur[Number(idx)] : undefined;
+    }
+    if (cur === undefined) return undefined;
+  }
+  return cur;
 }
 
 /** A generated object's ResId as Go's %#v prints it. */
