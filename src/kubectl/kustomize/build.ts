@@ -11,6 +11,7 @@ import { kustomizeHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { applyPatches, PatchError, type PatchFiles } from './patches.ts';
+import { applyReplacements, ReplacementError } from './replacements.ts';
 import { kustomizationDecodeError } from './schema.ts';
 
 /** What the build reads: the console's workspace. */
@@ -69,7 +70,6 @@ const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 /** Fields kustomize knows that this console does not implement. */
 const UNSUPPORTED = [
   'openapi',
-  'replacements',
   'crds',
   'helmGlobals',
   'helmCharts',
@@ -779,6 +779,17 @@ class Builder {
     // FixKustomization appends the deprecated imageTags to images.
     for (const img of [...list(k.images), ...list(k.imageTags)]) {
       if (isObj(img)) setImages(res, img);
+    }
+    try {
+      applyReplacements(res, list(k.replacements), (path) => {
+        const text = this.fs.read(join(dir, path));
+        if (text === undefined)
+          throw new KustError(this.evalSymlinkFailure(this.abs(join(dir, path))));
+        return text;
+      });
+    } catch (e) {
+      if (e instanceof ReplacementError) throw new KustError(e.message);
+      throw e;
     }
   }
 

@@ -22,7 +22,7 @@ const str = (v: unknown): string =>
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const nameOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.name : '');
 
-interface Target {
+export interface Target {
   group?: string;
   version?: string;
   kind?: string;
@@ -65,7 +65,7 @@ function matchesSelector(labels: Obj, selector: string): boolean {
   return true;
 }
 
-function selects(r: KustResource, t: Target): boolean {
+export function selects(r: KustResource, t: Target): boolean {
   const o = r.obj;
   const av = str(o.apiVersion);
   const slash = av.indexOf('/');
@@ -94,7 +94,7 @@ function selects(r: KustResource, t: Target): boolean {
   return true;
 }
 
-function toTarget(v: unknown): Target | undefined {
+export function toTarget(v: unknown): Target | undefined {
   if (!isObj(v)) return undefined;
   const t: Target = {};
   const keys = [
