@@ -87,6 +87,7 @@ export function runKustomize(ctx: Ctx, args: string[]): void {
   const objects = kustomizeObjects(ctx, dir, {
     reorder,
     loadRestrictionsNone: restrictor === 'LoadRestrictionsNone',
+    enableHelm: ctx.bool('enable-helm'),
   });
   const text = kustomizeYaml(objects, toGoYaml);
   const out = ctx.str('output');

@@ -71,9 +71,6 @@ const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 const UNSUPPORTED = [
   'openapi',
   'crds',
-  'helmGlobals',
-  'helmCharts',
-  'helmChartInflationGenerator',
   'configurations',
   'generators',
   'transformers',
@@ -114,6 +111,8 @@ export interface KustOptions {
   reorder?: string;
   /** --load-restrictor LoadRestrictionsNone: files may come from outside the root. */
   loadRestrictionsNone?: boolean;
+  /** --enable-helm. */
+  enableHelm?: boolean;
 }
 
 export function kustomizeBuild(
@@ -545,6 +544,29 @@ class Builder {
 
   private generate(res: KustResource[], dir: string, k: Obj): void {
     const options = isObj(k.generatorOptions) ? k.generatorOptions : {};
+    // The Helm chart inflator needs --enable-helm (and a helm binary this console has not).
+    // The deprecated helmChartInflationGenerator's entries as HelmChart fields.
+    const renamed: Record<string, string> = {
+      chartName: 'name',
+      chartRepoUrl: 'repo',
+      chartVersion: 'version',
+      releaseNamespace: 'namespace',
+    };
+    const legacy = list(k.helmChartInflationGenerator).map((c) =>
+      isObj(c) ? Object.fromEntries(Object.entries(c).map(([f, v]) => [renamed[f] ?? f, v])) : c,
+    );
+    const charts = [...list(k.helmCharts), ...legacy];
+    if (charts.length > 0) {
+      if (!this.options.enableHelm) {
+        const chart = isObj(charts[0]) ? sortedDeep(charts[0]) : {};
+        throw new KustError(
+          `trouble configuring builtin HelmChartInflationGenerator with config: \`\n${toGoYaml(chart)}\`: must specify --enable-helm`,
+        );
+      }
+      throw new KustError(
+        'the kustomization field "helmCharts" is not available in this console\'s kustomize (it has no helm)',
+      );
+    }
     for (const [field, kind] of [
       ['configMapGenerator', 'ConfigMap'],
       ['secretGenerator', 'Secret'],
@@ -1211,4 +1233,13 @@ function legacySort(res: KustResource[], namespaced: NamespacedFn, options?: Obj
     const kb = key(b.obj);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
+}
+
+/** A value with its map keys sorted, as Go marshals a map (a plugin's config). */
+function sortedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedDeep);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const key of Object.keys(v).sort()) out[key] = sortedDeep(v[key]);
+  return out;
 }

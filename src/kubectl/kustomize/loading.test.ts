@@ -345,4 +345,34 @@ metadata:
       code: 0,
     });
   });
+  it('asks for --enable-helm before inflating a Helm chart, showing the chart as the generator config', () => {
+    const { run } = session({
+      'app/kustomization.yaml': `resources: []
+helmCharts:
+- name: minecraft
+  repo: https://itzg.github.io/minecraft-server-charts
+  version: 3.1.3
+  releaseName: moria
+`,
+      'old/kustomization.yaml': `helmChartInflationGenerator:
+- chartName: minecraft
+  chartVersion: 3.1.3
+`,
+    });
+    expect(run('kubectl kustomize app')).toEqual({
+      out: '',
+      err: 'error: trouble configuring builtin HelmChartInflationGenerator with config: `\nname: minecraft\nreleaseName: moria\nrepo: https://itzg.github.io/minecraft-server-charts\nversion: 3.1.3\n`: must specify --enable-helm\n',
+      code: 1,
+    });
+    expect(run('kubectl apply -k app')).toEqual({
+      out: '',
+      err: 'error: trouble configuring builtin HelmChartInflationGenerator with config: `\nname: minecraft\nreleaseName: moria\nrepo: https://itzg.github.io/minecraft-server-charts\nversion: 3.1.3\n`: must specify --enable-helm\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize old')).toEqual({
+      out: '',
+      err: 'error: trouble configuring builtin HelmChartInflationGenerator with config: `\nname: minecraft\nversion: 3.1.3\n`: must specify --enable-helm\n',
+      code: 1,
+    });
+  });
 });
