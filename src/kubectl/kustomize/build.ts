@@ -824,9 +824,39 @@ class Builder {
   }
 
   private isNamespaced(obj: Obj): boolean {
-    return this.namespaced(str(obj.apiVersion), kindOf(obj)) ?? true;
+    return this.namespaced(str(obj.apiVersion), kindOf(obj)) ?? !CLUSTER_SCOPED.has(kindOf(obj));
   }
 }
+
+/**
+ * Kinds kustomize's built-in schema knows as cluster-scoped, for those this cluster does not
+ * serve (any other unknown kind is namespaced, as kustomize takes it).
+ */
+const CLUSTER_SCOPED = new Set([
+  'APIService',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ComponentStatus',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'FlowSchema',
+  'IngressClass',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
 
 /** The replicas transformer's field specs, in their order. */
 const REPLICA_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
@@ -1218,7 +1248,8 @@ function legacySort(res: KustResource[], namespaced: NamespacedFn, options?: Obj
   const last = options ? list(options.orderLast).map(str) : ORDER_LAST;
   const key = (o: Obj): string => {
     const ns = str(isObj(o.metadata) ? o.metadata.namespace : '');
-    const scoped = namespaced(str(o.apiVersion), kindOf(o)) === false;
+    const scoped =
+      (namespaced(str(o.apiVersion), kindOf(o)) ?? !CLUSTER_SCOPED.has(kindOf(o))) === false;
     const eff = scoped ? '_non_namespaceable_' : ns || 'default';
     return `${gvkString(o)}|${eff}|${nameOf(o)}`;
   };

@@ -521,4 +521,208 @@ subjects:
       code: 0,
     });
   });
+  it('leaves cluster-scoped kinds the cluster does not serve (a ValidatingWebhookConfiguration) without namespace, orders kinds legacy-style', () => {
+    const { run } = session({
+      'all.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: j
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: c
+        image: busybox
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: c
+    image: busybox
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: w
+spec:
+  size: 1
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+provisioner: x
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: pv
+spec:
+  capacity:
+    storage: 1Gi
+  accessModes: [ReadWriteOnce]
+  hostPath:
+    path: /tmp
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: high
+value: 1000
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: rq
+spec:
+  hard:
+    pods: "10"
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: lr
+spec:
+  limits:
+  - type: Container
+    default:
+      cpu: 100m
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata:
+  name: vwc
+webhooks: []
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: zeta
+`,
+      'kustomization.yaml': `resources:
+- all.yaml
+commonLabels:
+  team: t
+namePrefix: x-
+namespace: space
+`,
+    });
+    expect(run('kubectl kustomize')).toEqual({
+      out: `apiVersion: v1
+kind: Namespace
+metadata:
+  labels:
+    team: t
+  name: space
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  labels:
+    team: t
+  name: x-rq
+  namespace: space
+spec:
+  hard:
+    pods: "10"
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  labels:
+    team: t
+  name: x-fast
+provisioner: x
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  labels:
+    team: t
+  name: x-lr
+  namespace: space
+spec:
+  limits:
+  - default:
+      cpu: 100m
+    type: Container
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  labels:
+    team: t
+  name: x-high
+value: 1000
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  labels:
+    team: t
+  name: x-pv
+spec:
+  accessModes:
+  - ReadWriteOnce
+  capacity:
+    storage: 1Gi
+  hostPath:
+    path: /tmp
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  labels:
+    team: t
+  name: x-j
+  namespace: space
+spec:
+  template:
+    metadata:
+      labels:
+        team: t
+    spec:
+      containers:
+      - image: busybox
+        name: c
+      restartPolicy: Never
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata:
+  labels:
+    team: t
+  name: x-w
+  namespace: space
+spec:
+  size: 1
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    team: t
+  name: x-p
+  namespace: space
+spec:
+  containers:
+  - image: busybox
+    name: c
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata:
+  labels:
+    team: t
+  name: x-vwc
+webhooks: []
+`,
+      err: "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.\n",
+      code: 0,
+    });
+  });
 });
