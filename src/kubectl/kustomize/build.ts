@@ -472,12 +472,18 @@ class Builder {
       }
       const parsed = parseManifests(text, path, { yaml12: true });
       if (!parsed.ok) throw new KustError(parsed.error);
+      // The file's own objects make a resource map first (a repeated id there is
+      // `accumulating`), which then joins the others (`merging`).
+      const own: KustResource[] = [];
+      let step = 'accumulating';
       try {
-        for (const doc of parsed.docs) this.add(res, doc as unknown as Obj);
+        for (const doc of parsed.docs) this.add(own, doc as unknown as Obj);
+        step = 'merging';
+        for (const r of own) this.addResource(res, r);
       } catch (e) {
         if (!(e instanceof KustError)) throw e;
         throw new KustError(
-          `accumulation err='merging resources from '${path}': ${e.message}': must build at directory: '${abs}': file is not directory`,
+          `accumulation err='${step} resources from '${path}': ${e.message}': must build at directory: '${abs}': file is not directory`,
         );
       }
       return;
@@ -743,6 +749,15 @@ class Builder {
     applyPatches(res, k, files, 'strategic', toGoYaml);
     const ns = str(k.namespace);
     if (ns !== '') {
+      // Each object's id before the change (StorePreviousId), for the conflict error.
+      const before = new Map<KustResource, { name: string; ns: string }>();
+      for (const r of res) {
+        const scoped = !this.isNamespaced(r.obj);
+        before.set(r, {
+          name: nameOf(r.obj),
+          ns: scoped ? '_non_namespaceable_' : str(meta(r.obj).namespace) || 'default',
+        });
+      }
       for (const r of res) {
         if (this.isNamespaced(r.obj)) meta(r.obj).namespace = ns;
         const kind = kindOf(r.obj);
@@ -757,6 +772,29 @@ class Builder {
             if (isObj(s) && s.name === 'default') s.namespace = ns;
           }
         }
+      }
+      // Two objects that now share an id: each as JSON with its previous id's annotations.
+      const seen = new Map<string, KustResource>();
+      for (const r of res) {
+        const id = resId(r.obj);
+        const first = seen.get(id);
+        if (!first) {
+          seen.set(id, r);
+          continue;
+        }
+        const shown = [first, r].map((x) => {
+          const prev = before.get(x) ?? { name: nameOf(x.obj), ns: '' };
+          const obj = JSON.parse(JSON.stringify(x.obj)) as Obj;
+          const m = meta(obj);
+          m.annotations = {
+            ...strMap(m.annotations),
+            'internal.config.kubernetes.io/previousKinds': kindOf(x.obj),
+            'internal.config.kubernetes.io/previousNames': prev.name,
+            'internal.config.kubernetes.io/previousNamespaces': prev.ns,
+          };
+          return JSON.stringify(sortedDeep(obj));
+        });
+        throw new KustError(`namespace transformation produces ID conflict: [${shown.join(' ')}]`);
       }
     }
     const prefix = str(k.namePrefix);

@@ -725,4 +725,49 @@ webhooks: []
       code: 0,
     });
   });
+  it('refuses two objects that namespace: makes one, and an id repeated in one file, as kustomize words them', () => {
+    const { run } = session({
+      'all.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+  namespace: n1
+data:
+  k: v
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  namespace: n2
+  name: a
+`,
+      'kustomization.yaml': `resources:
+- all.yaml
+namespace: x
+`,
+      'd/all.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+`,
+      'd/kustomization.yaml': `resources:
+- all.yaml
+`,
+    });
+    expect(run('kubectl kustomize')).toEqual({
+      out: '',
+      err: 'error: namespace transformation produces ID conflict: [{"apiVersion":"v1","data":{"k":"v"},"kind":"ConfigMap","metadata":{"annotations":{"internal.config.kubernetes.io/previousKinds":"ConfigMap","internal.config.kubernetes.io/previousNames":"a","internal.config.kubernetes.io/previousNamespaces":"n1"},"name":"a","namespace":"x"}} {"apiVersion":"v1","kind":"ConfigMap","metadata":{"annotations":{"internal.config.kubernetes.io/previousKinds":"ConfigMap","internal.config.kubernetes.io/previousNames":"a","internal.config.kubernetes.io/previousNamespaces":"n2"},"name":"a","namespace":"x"}}]\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize d')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from 'all.yaml': may not add resource with an already registered id: ConfigMap.v1.[noGrp]/a.[noNs]': must build at directory: '/home/learner/d/all.yaml': file is not directory\n",
+      code: 1,
+    });
+  });
 });
