@@ -90,6 +90,30 @@ function goQuote(s: string): string {
   return `${out}"`;
 }
 
+/**
+ * The tags go-yaml v3 (kustomize's kyaml) resolves plain scalars with, decoded as kustomize
+ * does: go-yaml v2's ints, floats and timestamps (`010` is 8, dates become RFC 3339), `0o17`
+ * octal too, but only `true`/`false` are booleans (`yes`, `on`, `n` stay strings).
+ */
+export const kyamlTags = (tags: Tags): Tags => [
+  ...goYamlTags(tags).map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool') return t;
+    const truthy = (t as ScalarTag).test?.test('true') === true;
+    return { ...t, test: truthy ? /^(?:[Tt]rue|TRUE)$/ : /^(?:[Ff]alse|FALSE)$/ } as ScalarTag;
+  }),
+  {
+    identify: (v: unknown) => typeof v === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0o[0-7_]+$/,
+    resolve: (src: string) => {
+      const sign = src.startsWith('-') ? -1 : 1;
+      return sign * Number.parseInt(src.replace(/^[-+]?0o/, '').replace(/_/g, ''), 8);
+    },
+  } as ScalarTag,
+];
+
 /** The yaml library's YAML 1.1 float without exponent, which takes `.` alone for a float. */
 const PLAIN_FLOAT = String(/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/);
 
@@ -309,8 +333,8 @@ export function parseManifests(
   text: string,
   source: string,
   /**
-   * `yaml12`: YAML 1.2's core schema, as kustomize's kyaml (go-yaml v3) reads resources and
-   * patches: `n`, `yes`, `on` are strings there, not booleans.
+   * `yaml12`: as kustomize's kyaml (go-yaml v3) reads resources and patches: `n`, `yes`, `on`
+   * are strings there, not booleans (kyamlTags).
    */
   options: { yaml12?: boolean } = {},
 ): ManifestResult {
@@ -362,9 +386,8 @@ export function parseManifests(
   if (syntax !== undefined) return { ok: false, error: `error parsing ${source}: ${syntax}` };
   try {
     const docs = parseAllDocuments(text, {
-      ...(options.yaml12
-        ? { version: '1.2' as const }
-        : { version: '1.1', customTags: goYamlTags }),
+      version: '1.1',
+      customTags: options.yaml12 ? kyamlTags : goYamlTags,
       prettyErrors: false,
       // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
       uniqueKeys: false,

@@ -222,7 +222,7 @@ class Builder {
       const text = this.fs.read(join(dir, f));
       if (text === undefined) continue;
       const parsed = parseManifests(text, join(dir, f));
-      if (!parsed.ok) throw new KustError(`invalid Kustomization: ${parsed.error}`);
+      if (!parsed.ok) throw new KustError(`invalid Kustomization: ${yamlMessage(parsed.error)}`);
       const k = (parsed.docs[0] ?? {}) as unknown as Obj;
       const decodeError = kustomizationDecodeError(k);
       if (decodeError !== undefined) throw new KustError(`invalid Kustomization: ${decodeError}`);
@@ -471,7 +471,11 @@ class Builder {
         );
       }
       const parsed = parseManifests(text, path, { yaml12: true });
-      if (!parsed.ok) throw new KustError(parsed.error);
+      if (!parsed.ok) {
+        throw new KustError(
+          `accumulating resources from '${path}': MalformedYAMLError: ${yamlMessage(parsed.error)} in File: ${path}`,
+        );
+      }
       // The file's own objects make a resource map first (a repeated id there is
       // `accumulating`), which then joins the others (`merging`).
       const own: KustResource[] = [];
@@ -531,6 +535,11 @@ class Builder {
     if (kindOf(obj).endsWith('List') && Array.isArray(obj.items)) {
       for (const item of obj.items) if (isObj(item)) this.add(res, item);
       return;
+    }
+    // resource.Factory's checks, the object as Go prints its TypeMeta and ObjectMeta parts.
+    if (kindOf(obj) === '') throw new KustError(`missing kind in object ${goObjectText(obj)}`);
+    if (nameOf(obj) === '') {
+      throw new KustError(`missing metadata.name in object ${goObjectText(obj)}`);
     }
     this.addResource(res, {
       obj,
@@ -932,6 +941,21 @@ function fieldAt(obj: Obj, path: string): unknown {
     if (cur === undefined) return undefined;
   }
   return cur;
+}
+
+/** The go-yaml words of a manifest parse error, without kubectl's `error parsing X: …`. */
+function yamlMessage(error: string): string {
+  return error.replace(/^error parsing [^:]*: (?:error converting YAML to JSON: )?/, '');
+}
+
+/** Go's %v of an object's kind, apiVersion, name, namespace, labels and annotations. */
+function goObjectText(obj: Obj): string {
+  const m = isObj(obj.metadata) ? obj.metadata : {};
+  const goMap = (v: unknown): string => {
+    const entries = Object.entries(strMap(v)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[${entries.map(([k, x]) => `${k}:${x}`).join(' ')}]`;
+  };
+  return `{{${str(obj.apiVersion)} ${kindOf(obj)}} {{${str(m.name)} ${str(m.namespace)}} ${goMap(m.labels)} ${goMap(m.annotations)}}}`;
 }
 
 /** A generated object's ResId as Go's %#v prints it. */

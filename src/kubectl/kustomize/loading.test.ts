@@ -375,4 +375,88 @@ helmCharts:
       code: 1,
     });
   });
+  it('words a bad kustomization, a malformed resource, one without kind or name as kustomize does, and reads resources as kyaml (yes stays a string, 010 is 8, a date is RFC 3339)', () => {
+    const { run } = session({
+      'tab/kustomization.yaml': `resources:
+	- a.yaml
+`,
+      'badres/kustomization.yaml': `resources:
+- a.yaml
+`,
+      'badres/a.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+ data: x
+`,
+      'noname/kustomization.yaml': `resources:
+- a.yaml
+`,
+      'noname/a.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  labels:
+    a: b
+`,
+      'nokind/kustomization.yaml': `resources:
+- a.yaml
+`,
+      'nokind/a.yaml': `apiVersion: v1
+metadata:
+  name: a
+`,
+      'bool/kustomization.yaml': `resources:
+- a.yaml
+`,
+      'bool/a.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a
+data:
+  enabled: yes
+  off: on
+  n: 010
+  t: 2024-01-01
+`,
+    });
+    expect(run('kubectl kustomize tab')).toEqual({
+      out: '',
+      err: 'error: invalid Kustomization: yaml: line 2: found character that cannot start any token\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize badres')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulating resources from 'a.yaml': MalformedYAMLError: yaml: line 4: did not find expected key in File: a.yaml\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize noname')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from 'a.yaml': missing metadata.name in object {{v1 ConfigMap} {{ } map[a:b] map[]}}': must build at directory: '/home/learner/noname/a.yaml': file is not directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize nokind')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from 'a.yaml': missing kind in object {{v1 } {{a } map[] map[]}}': must build at directory: '/home/learner/nokind/a.yaml': file is not directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize bool')).toEqual({
+      out: `apiVersion: v1
+data:
+  enabled: "yes"
+  "n": 8
+  "off": "on"
+  t: "2024-01-01T00:00:00Z"
+kind: ConfigMap
+metadata:
+  name: a
+`,
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl apply -k bool --dry-run=client -o yaml')).toEqual({
+      out: '',
+      err: 'error: error validating "bool": error validating data: failed to download openapi: Get "http://localhost:8080/openapi/v2?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused; if you choose to ignore these errors, turn validation off with --validate=false\n',
+      code: 1,
+    });
+  });
 });
