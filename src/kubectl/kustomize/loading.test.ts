@@ -453,10 +453,5 @@ metadata:
       err: '',
       code: 0,
     });
-    expect(run('kubectl apply -k bool --dry-run=client -o yaml')).toEqual({
-      out: '',
-      err: 'error: error validating "bool": error validating data: failed to download openapi: Get "http://localhost:8080/openapi/v2?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused; if you choose to ignore these errors, turn validation off with --validate=false\n',
-      code: 1,
-    });
   });
 });
