@@ -95,6 +95,43 @@ export function runKustomize(ctx: Ctx, args: string[]): void {
     ctx.out(text);
     return;
   }
-  const w = ctx.host.fs.write(out, text);
+  const fs = ctx.host.fs;
+  if (fs.isDirectory(out)) {
+    writeIndividualFiles(ctx, out, objects);
+    return;
+  }
+  // os.WriteFile: the directory it writes in must be there.
+  const slash = out.replace(/\/+$/, '').lastIndexOf('/');
+  const parent = slash > 0 ? out.slice(0, slash) : slash === 0 ? '/' : '.';
+  if (!fs.isDirectory(parent)) ctx.fail(`open ${out}: no such file or directory`);
+  const w = fs.write(out, text);
   if (!w.ok) ctx.fail(w.error);
+}
+
+/**
+ * kustomize build -o DIR: one file per object, `group_version_kind_name.yaml` in lower case,
+ * behind its namespace (`default` for none) when the objects span several namespaces.
+ */
+function writeIndividualFiles(ctx: Ctx, dir: string, objects: Record<string, unknown>[]): void {
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const meta = (o: Record<string, unknown>) =>
+    (o.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+  const namespaced = (o: Record<string, unknown>): boolean =>
+    typeByKind(o.apiVersion, o.kind)?.namespaced ?? true;
+  const nsOf = (o: Record<string, unknown>): string => str(meta(o).namespace) || 'default';
+  const namespaces = new Set(objects.filter(namespaced).map(nsOf));
+  const fileName = (o: Record<string, unknown>): string => {
+    const av = str(o.apiVersion);
+    const i = av.indexOf('/');
+    const gvk = [i >= 0 ? av.slice(0, i) : '', i >= 0 ? av.slice(i + 1) : av, str(o.kind)]
+      .filter((p) => p !== '')
+      .join('_');
+    return `${gvk}_${str(meta(o).name)}.yaml`.toLowerCase();
+  };
+  for (const o of objects) {
+    let name = fileName(o);
+    if (namespaced(o) && namespaces.size > 1) name = `${nsOf(o).toLowerCase()}_${name}`;
+    const w = ctx.host.fs.write(`${dir.replace(/\/+$/, '')}/${name}`, toGoYaml(o));
+    if (!w.ok) ctx.fail(w.error);
+  }
 }

@@ -454,4 +454,30 @@ metadata:
       code: 0,
     });
   });
+  it('writes one file per object into an -o directory, and needs the directory of an -o file', () => {
+    const { run, host } = session({
+      'o2/c.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: x\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: Web\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\n',
+      'o2/kustomization.yaml': 'resources:\n- c.yaml\n',
+    });
+    run('mkdir -p o2/sub o2/one');
+    expect(run('kubectl kustomize o2 -o o2/sub')).toEqual({ out: '', err: '', code: 0 });
+    // Several namespaces: each namespaced object's file starts with its namespace.
+    expect(host.fs.read('o2/sub/default_apps_v1_deployment_web.yaml')).toBe(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: Web\n',
+    );
+    expect(host.fs.read('o2/sub/x_v1_configmap_c.yaml')).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: x\n',
+    );
+    expect(host.fs.read('o2/sub/rbac.authorization.k8s.io_v1_clusterrole_r.yaml')).toBeDefined();
+    host.fs.write('o2/kustomization.yaml', 'resources:\n- c.yaml\nnamespace: one\n');
+    expect(run('kubectl kustomize o2 -o o2/one/').code).toBe(0);
+    expect(host.fs.read('o2/one/apps_v1_deployment_web.yaml')).toBeDefined();
+    expect(host.fs.read('o2/one/v1_configmap_c.yaml')).toBeDefined();
+    expect(run('kubectl kustomize o2 -o nothere/out.yaml')).toEqual({
+      out: '',
+      err: 'error: open nothere/out.yaml: no such file or directory\n',
+      code: 1,
+    });
+  });
 });
