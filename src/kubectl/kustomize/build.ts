@@ -499,6 +499,8 @@ class Builder {
       );
     }
     const errF = `accumulation err='accumulating resources from '${path}': '${abs}' must resolve to a file'`;
+    // loader.New of an empty path.
+    if (path === '') throw new KustError(`${errF}: new root cannot be empty`);
     for (const visited of roots) {
       if (visited === abs || visited.startsWith(`${abs}/`)) {
         throw new KustError(

@@ -480,4 +480,16 @@ metadata:
       code: 1,
     });
   });
+  it('refuses an empty resources entry (new root cannot be empty)', () => {
+    const { run } = session({
+      'o/kustomization.yaml': `resources:
+-
+`,
+    });
+    expect(run('kubectl kustomize o')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from '': '/home/learner/o' must resolve to a file': new root cannot be empty\n",
+      code: 1,
+    });
+  });
 });
