@@ -1,11 +1,13 @@
 /**
  * `kubectl kustomize DIR` / `-k DIR` over the console's workspace: kustomize v5.5.0 (what
  * kubectl 1.32 embeds) for the fields learners use. A kustomization's resources (files and
- * sub-kustomizations) and generated ConfigMaps/Secrets go through the built-in transformers in
- * kustomize's order (patches, namespace, prefix, suffix, labels, annotations, JSON 6902
- * patches, replicas, images); at the top only, generated objects get their content-hash suffix
- * and references to renamed objects are fixed; the result is sorted in the legacy order.
- * Never throws: every failure is kustomize's error text.
+ * sub-kustomizations), components and generated ConfigMaps/Secrets go through the built-in
+ * transformers in kustomize's order (patches, namespace, prefix, suffix, labels, annotations,
+ * JSON 6902 patches, replicas, images, replacements); at the top only, generated objects get
+ * their content-hash suffix, references to renamed objects are fixed, vars are put in, and the
+ * result is sorted (legacy order unless sortOptions says otherwise). Plugins, openapi, crds and
+ * configurations are not implemented (kustomize's error when their file is missing, else the
+ * console's). Never throws: every failure is kustomize's error text.
  */
 import { kustomizeHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
@@ -66,16 +68,6 @@ function join(dir: string, path: string): string {
 }
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-
-/** Fields kustomize knows that this console does not implement. */
-const UNSUPPORTED = [
-  'openapi',
-  'crds',
-  'configurations',
-  'generators',
-  'transformers',
-  'validators',
-];
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string =>
@@ -226,13 +218,6 @@ class Builder {
       const k = (parsed.docs[0] ?? {}) as unknown as Obj;
       const decodeError = kustomizationDecodeError(k);
       if (decodeError !== undefined) throw new KustError(`invalid Kustomization: ${decodeError}`);
-      for (const key of UNSUPPORTED) {
-        if (k[key] !== undefined) {
-          throw new KustError(
-            `the kustomization field "${key}" is not available in this console's kustomize`,
-          );
-        }
-      }
       for (const [field, instead, fix] of DEPRECATED) {
         if (k[field] !== undefined && k[field] !== null) {
           this.warnings.push(
@@ -269,6 +254,11 @@ class Builder {
   target(dir: string, top: boolean): KustResource[] {
     this.demandDirectory(dir, top ? dir : undefined);
     const k = this.loadKustomization(dir);
+    // Kustomizer.Run reads the openapi schema first.
+    if (top && isObj(k.openapi)) {
+      const path = str(k.openapi.path);
+      if (path !== '') this.unavailable(dir, 'openapi', path, (e) => e);
+    }
     const res = this.accumulateTarget(dir, k, [this.abs(dir)]);
     if (top) {
       for (const r of res) {
@@ -319,10 +309,40 @@ class Builder {
       }
     }
     for (const p of list(k.components)) this.accumulateComponent(res, dir, str(p), roots);
+    for (const p of list(k.configurations)) {
+      this.unavailable(dir, 'configurations', str(p), (e) => e);
+    }
+    const crds = list(k.crds).map(str);
+    for (const p of crds) {
+      this.unavailable(dir, 'crds', p, (e) => `loading CRDs [${crds.join(' ')}]: ${e}`);
+    }
     this.mergeVars(k);
     this.generate(res, dir, k);
+    // A plugin path that is not there fails as a resource would.
+    const plugin = (p: string, e: string): string =>
+      `accumulation err='accumulating resources from '${p}': ${e}': must build at directory: not a valid directory: ${e}`;
+    for (const p of list(k.generators).map(str)) {
+      this.unavailable(dir, 'generators', p, (e) => `loading generator plugins: ${plugin(p, e)}`);
+    }
     this.transform(res, dir, k);
+    for (const field of ['transformers', 'validators']) {
+      for (const p of list(k[field]).map(str)) this.unavailable(dir, field, p, (e) => plugin(p, e));
+    }
     return res;
+  }
+
+  /**
+   * A field this console's kustomize does not implement: kustomize's error when its file is not
+   * there (`wrap` words the evalsymlink failure), else the console's own.
+   */
+  private unavailable(dir: string, field: string, path: string, wrap: (e: string) => string) {
+    const file = join(dir, path);
+    if (this.fs.read(file) === undefined && !this.fs.isDirectory(file)) {
+      throw new KustError(wrap(this.evalSymlinkFailure(this.abs(file))));
+    }
+    throw new KustError(
+      `the kustomization field "${field}" is not available in this console's kustomize`,
+    );
   }
 
   /** ResAccumulator.MergeVars: a kustomization's vars join the build's, each name once. */

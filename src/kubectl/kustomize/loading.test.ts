@@ -492,4 +492,96 @@ metadata:
       code: 1,
     });
   });
+  it("gives kustomize's error for a missing openapi, configurations, crds or plugin file, after the resources where kustomize reads it later", () => {
+    const { run } = session({
+      'b/c.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+`,
+      'b/kustomization.yaml': `resources:
+- c.yaml
+`,
+      'o1/kustomization.yaml': `resources:
+- ../b
+openapi:
+  path: x.json
+`,
+      'o2/kustomization.yaml': `resources:
+- ../b
+configurations:
+- conf.yaml
+`,
+      'o3/kustomization.yaml': `resources:
+- ../b
+crds:
+- crd.json
+`,
+      'o4/kustomization.yaml': `resources:
+- ../b
+generators:
+- gen.yaml
+`,
+      'o5/kustomization.yaml': `resources:
+- ../b
+transformers:
+- t.yaml
+`,
+      'o6/kustomization.yaml': `resources:
+- ../b
+validators:
+- v.yaml
+`,
+      'o7/kustomization.yaml': `resources:
+- ../nothere
+configurations:
+- conf.yaml
+`,
+      'o8/kustomization.yaml': `resources:
+- ../nothere
+transformers:
+- t.yaml
+`,
+    });
+    expect(run('kubectl kustomize o1')).toEqual({
+      out: '',
+      err: "error: evalsymlink failure on '/home/learner/o1/x.json' : lstat /home/learner/o1/x.json: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o2')).toEqual({
+      out: '',
+      err: "error: evalsymlink failure on '/home/learner/o2/conf.yaml' : lstat /home/learner/o2/conf.yaml: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o3')).toEqual({
+      out: '',
+      err: "error: loading CRDs [crd.json]: evalsymlink failure on '/home/learner/o3/crd.json' : lstat /home/learner/o3/crd.json: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o4')).toEqual({
+      out: '',
+      err: "error: loading generator plugins: accumulation err='accumulating resources from 'gen.yaml': evalsymlink failure on '/home/learner/o4/gen.yaml' : lstat /home/learner/o4/gen.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/o4/gen.yaml' : lstat /home/learner/o4/gen.yaml: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o5')).toEqual({
+      out: '',
+      err: "error: accumulation err='accumulating resources from 't.yaml': evalsymlink failure on '/home/learner/o5/t.yaml' : lstat /home/learner/o5/t.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/o5/t.yaml' : lstat /home/learner/o5/t.yaml: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o6')).toEqual({
+      out: '',
+      err: "error: accumulation err='accumulating resources from 'v.yaml': evalsymlink failure on '/home/learner/o6/v.yaml' : lstat /home/learner/o6/v.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/o6/v.yaml' : lstat /home/learner/o6/v.yaml: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o7')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from '../nothere': evalsymlink failure on '/home/learner/nothere' : lstat /home/learner/nothere: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/nothere' : lstat /home/learner/nothere: no such file or directory\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize o8')).toEqual({
+      out: '',
+      err: "error: accumulating resources: accumulation err='accumulating resources from '../nothere': evalsymlink failure on '/home/learner/nothere' : lstat /home/learner/nothere: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/nothere' : lstat /home/learner/nothere: no such file or directory\n",
+      code: 1,
+    });
+  });
 });
