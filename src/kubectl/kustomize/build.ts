@@ -166,7 +166,7 @@ interface KustVar {
 
 /** Gvk.String(): `Kind.version.group`, `[noVer]`/`[noGrp]` when empty. */
 const gvkText = (v: KustVar): string =>
-  `${v.kind}.${v.version || '[noVer]'}.${v.group || '[noGrp]'}`;
+  `${v.kind || '[noKind]'}.${v.version || '[noVer]'}.${v.group || '[noGrp]'}`;
 
 class Builder {
   readonly warnings: string[] = [];
@@ -280,6 +280,9 @@ class Builder {
       this.resolveVars(res);
       // sortOptions (the top kustomization's), else the --reorder flag, else legacy.
       const sort = isObj(k.sortOptions) ? k.sortOptions : undefined;
+      if (sort && !['fifo', 'legacy'].includes(str(sort.order))) {
+        throw new KustError("the field 'sortOptions.order' must be one of [fifo, legacy]");
+      }
       const order = sort ? str(sort.order) : this.options.reorder === 'none' ? 'fifo' : 'legacy';
       if (order !== 'fifo') {
         const legacy = sort && isObj(sort.legacySortOptions) ? sort.legacySortOptions : undefined;

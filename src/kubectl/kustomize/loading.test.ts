@@ -584,4 +584,227 @@ transformers:
       code: 1,
     });
   });
+  it("decodes replacements, vars, sortOptions, helmCharts and openapi strictly, checks sortOptions.order, a target name's regexp and a var without kind as kustomize does", () => {
+    const { run } = session({
+      'r2/kustomization.yaml': `resources:
+- a.yaml
+replacements:
+- source: x
+`,
+      'r2/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r3/kustomization.yaml': `resources:
+- a.yaml
+vars: x
+`,
+      'r3/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r6/kustomization.yaml': `resources:
+- a.yaml
+sortOptions: x
+`,
+      'r6/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r7/kustomization.yaml': `resources:
+- a.yaml
+helmCharts: x
+`,
+      'r7/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r10/kustomization.yaml': `resources:
+- a.yaml
+openapi: x
+`,
+      'r10/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r13/kustomization.yaml': `resources:
+- a.yaml
+patches:
+- target:
+    name: "["
+  patch: |-
+    - op: add
+      path: /metadata/labels/x
+      value: y
+`,
+      'r13/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r14/kustomization.yaml': `resources:
+- a.yaml
+sortOptions:
+  order: weird
+`,
+      'r14/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+      'r15/kustomization.yaml': `resources:
+- a.yaml
+vars:
+- name: X
+`,
+      'r15/a.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: d
+spec:
+  selector:
+    matchLabels:
+      app: d
+  template:
+    metadata:
+      labels:
+        app: d
+    spec:
+      containers:
+      - name: c
+        image: busybox
+`,
+    });
+    expect(run('kubectl kustomize r2')).toEqual({
+      out: '',
+      err: 'error: invalid Kustomization: json: cannot unmarshal string into Go struct field ReplacementField.replacements.source of type types.SourceSelector\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize r3')).toEqual({
+      out: '',
+      err: 'error: invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.vars of type []types.Var\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize r6')).toEqual({
+      out: '',
+      err: 'error: invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.sortOptions of type types.SortOptions\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize r7')).toEqual({
+      out: '',
+      err: 'error: invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.helmCharts of type []types.HelmChart\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize r10')).toEqual({
+      out: '',
+      err: 'error: invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.openapi of type map[string]string\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize r13')).toEqual({
+      out: '',
+      err: 'error: error parsing regexp: missing closing ]: `[)$`\n',
+      code: 1,
+    });
+    expect(run('kubectl kustomize r14')).toEqual({
+      out: '',
+      err: "error: the field 'sortOptions.order' must be one of [fifo, legacy]\n",
+      code: 1,
+    });
+    expect(run('kubectl kustomize r15')).toEqual({
+      out: '',
+      err: `# Warning: 'vars' is deprecated. Please use 'replacements' instead. [EXPERIMENTAL] Run 'kustomize edit fix' to update your Kustomization automatically.
+error: var '{X [noKind].[noVer].[noGrp] {metadata.name}}' cannot be mapped to a field in the set of known resources
+`,
+      code: 1,
+    });
+  });
 });

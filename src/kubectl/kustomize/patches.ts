@@ -65,6 +65,19 @@ function matchesSelector(labels: Obj, selector: string): boolean {
   return true;
 }
 
+/** Go's regexp.Compile error for a pattern JavaScript refuses too (the usual cases). */
+function goRegexpError(pattern: string): string {
+  const open = pattern.lastIndexOf('[');
+  if (open >= 0 && pattern.indexOf(']', open) < 0) {
+    return `error parsing regexp: missing closing ]: \`${pattern.slice(open)}\``;
+  }
+  const rep = /(?:^|[^\\])([*+?])/.exec(pattern.replace(/^\^\(\?:/, ''));
+  if (rep && /^\^\(\?:[*+?]/.test(pattern)) {
+    return `error parsing regexp: missing argument to repetition operator: \`${rep[1]}\``;
+  }
+  return `error parsing regexp: missing closing ): \`${pattern}\``;
+}
+
 export function selects(r: KustResource, t: Target): boolean {
   const o = r.obj;
   const av = str(o.apiVersion);
@@ -73,10 +86,11 @@ export function selects(r: KustResource, t: Target): boolean {
   const version = slash >= 0 ? av.slice(slash + 1) : av;
   const m = isObj(o.metadata) ? o.metadata : {};
   const re = (pattern: string, value: string): boolean => {
+    const anchored = `^(?:${pattern})$`;
     try {
-      return new RegExp(`^(?:${pattern})$`).test(value);
+      return new RegExp(anchored).test(value);
     } catch {
-      return pattern === value;
+      throw new PatchError(goRegexpError(anchored));
     }
   };
   if (t.group !== undefined && t.group !== group) return false;

@@ -63,11 +63,77 @@ const generatorArgs = (name: string, extra: Record<string, GoType>): GoType =>
     ...extra,
   });
 
+const FIELD_OPTIONS = struct('FieldOptions', {
+  delimiter: STRING,
+  index: INT,
+  encoding: STRING,
+  create: BOOL,
+});
+const named = (of: GoType, name: string): GoType => ({ t: 'slice', of, name });
+const IMAGE = struct('Image', {
+  name: STRING,
+  newName: STRING,
+  tagSuffix: STRING,
+  newTag: STRING,
+  digest: STRING,
+});
+const REPLACEMENT = struct('ReplacementField', {
+  source: struct('SourceSelector', {
+    group: STRING,
+    version: STRING,
+    kind: STRING,
+    name: STRING,
+    namespace: STRING,
+    fieldPath: STRING,
+    options: FIELD_OPTIONS,
+  }),
+  targets: named(
+    struct('TargetSelector', {
+      select: SELECTOR,
+      reject: named(SELECTOR, '[]*types.Selector'),
+      fieldPaths: strings(),
+      options: FIELD_OPTIONS,
+    }),
+    '[]*types.TargetSelector',
+  ),
+  path: STRING,
+});
+const VAR = struct('Var', {
+  name: STRING,
+  objref: struct('Target', {
+    group: STRING,
+    version: STRING,
+    kind: STRING,
+    name: STRING,
+    namespace: STRING,
+    apiVersion: STRING,
+  }),
+  fieldref: struct('FieldSelector', { fieldPath: STRING }),
+});
+const HELM_CHART = struct('HelmChart', {
+  name: STRING,
+  version: STRING,
+  repo: STRING,
+  releaseName: STRING,
+  namespace: STRING,
+  additionalValuesFiles: strings(),
+  valuesFile: STRING,
+  valuesInline: ANY,
+  valuesMerge: STRING,
+  includeCRDs: BOOL,
+  skipHooks: BOOL,
+  apiVersions: strings(),
+  kubeVersion: STRING,
+  nameTemplate: STRING,
+  skipTests: BOOL,
+  debug: BOOL,
+});
+
 const KUSTOMIZATION = struct('Kustomization', {
   apiVersion: STRING,
   kind: STRING,
   metadata: ANY,
-  openapi: ANY,
+  openapi: strMap,
   namePrefix: STRING,
   nameSuffix: STRING,
   namespace: STRING,
@@ -86,28 +152,26 @@ const KUSTOMIZATION = struct('Kustomization', {
     struct('Patch', { path: STRING, patch: STRING, target: SELECTOR, options: ANY }),
   ),
   patches: slice(struct('Patch', { path: STRING, patch: STRING, target: SELECTOR, options: ANY })),
-  images: slice(
-    struct('Image', {
-      name: STRING,
-      newName: STRING,
-      tagSuffix: STRING,
-      newTag: STRING,
-      digest: STRING,
-    }),
-  ),
-  imageTags: ANY,
-  replacements: ANY,
+  images: slice(IMAGE),
+  imageTags: slice(IMAGE),
+  replacements: slice(REPLACEMENT),
   replicas: slice(struct('Replica', { name: STRING, count: INT })),
-  vars: ANY,
-  sortOptions: ANY,
+  vars: slice(VAR),
+  sortOptions: struct('SortOptions', {
+    order: STRING,
+    legacySortOptions: struct('LegacySortOptions', {
+      orderFirst: strings(),
+      orderLast: strings(),
+    }),
+  }),
   resources: strings(),
   components: strings(),
   crds: strings(),
   bases: strings(),
   configMapGenerator: slice(generatorArgs('ConfigMapArgs', {})),
   secretGenerator: slice(generatorArgs('SecretArgs', { type: STRING })),
-  helmGlobals: ANY,
-  helmCharts: ANY,
+  helmGlobals: struct('HelmGlobals', { chartHome: STRING, configHome: STRING }),
+  helmCharts: slice(HELM_CHART),
   helmChartInflationGenerator: ANY,
   generatorOptions: GENERATOR_OPTIONS,
   configurations: strings(),
