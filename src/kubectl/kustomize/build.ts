@@ -14,7 +14,7 @@ import { parseManifests } from '../manifest.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { applyPatches, PatchError, type PatchFiles } from './patches.ts';
 import { applyReplacements, ReplacementError } from './replacements.ts';
-import { kustomizationDecodeError } from './schema.ts';
+import { canonicalKustomization, kustomizationDecodeError } from './schema.ts';
 
 /** What the build reads: the console's workspace. */
 export interface KustFs {
@@ -215,9 +215,10 @@ class Builder {
       if (text === undefined) continue;
       const parsed = parseManifests(text, join(dir, f));
       if (!parsed.ok) throw new KustError(`invalid Kustomization: ${yamlMessage(parsed.error)}`);
-      const k = (parsed.docs[0] ?? {}) as unknown as Obj;
-      const decodeError = kustomizationDecodeError(k);
+      const raw = (parsed.docs[0] ?? {}) as unknown as Obj;
+      const decodeError = kustomizationDecodeError(raw);
       if (decodeError !== undefined) throw new KustError(`invalid Kustomization: ${decodeError}`);
+      const k = canonicalKustomization(raw);
       for (const [field, instead, fix] of DEPRECATED) {
         if (k[field] !== undefined && k[field] !== null) {
           this.warnings.push(

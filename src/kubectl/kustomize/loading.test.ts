@@ -807,4 +807,54 @@ error: var '{X [noKind].[noVer].[noGrp] {metadata.name}}' cannot be mapped to a 
       code: 1,
     });
   });
+  it('matches kustomization keys that differ only in case, as encoding/json does (nameprefix, configmapGenerator, Literals)', () => {
+    const { run } = session({
+      'a.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: s
+spec:
+  ports:
+  - port: 80
+`,
+      'kustomization.yaml': `Resources:
+- a.yaml
+nameprefix: p-
+commonlabels:
+  app: x
+configmapGenerator:
+- name: g
+  Literals:
+  - a=b
+images:
+- name: busybox
+  newtag: "1"
+`,
+    });
+    expect(run('kubectl kustomize')).toEqual({
+      out: `apiVersion: v1
+data:
+  a: b
+kind: ConfigMap
+metadata:
+  labels:
+    app: x
+  name: p-g-4h2mbtbbt6
+---
+apiVersion: v1
+kind: Service
+metadata:
+  labels:
+    app: x
+  name: p-s
+spec:
+  ports:
+  - port: 80
+  selector:
+    app: x
+`,
+      err: "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.\n",
+      code: 0,
+    });
+  });
 });

@@ -207,6 +207,42 @@ const sortedKeys = (o: Obj): string[] =>
   Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
+ * The struct field a JSON key sets: encoding/json takes an exact match, else one that differs
+ * only in case (`namePrefix` for `nameprefix`, `configMapGenerator` for `configmapgenerator`).
+ */
+function fieldName(fields: Record<string, GoType>, key: string): string | undefined {
+  if (Object.hasOwn(fields, key)) return key;
+  const lower = key.toLowerCase();
+  return Object.keys(fields).find((f) => f.toLowerCase() === lower);
+}
+
+/**
+ * The kustomization as encoding/json fills types.Kustomization: every key that differs from its
+ * field only in case under the field's own name (keys in sorted order, the last one winning).
+ */
+export function canonicalKustomization(k: Obj): Obj {
+  const walk = (v: unknown, t: GoType): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (t.t === 'slice' && Array.isArray(v)) return v.map((x) => walk(x, t.of));
+    if (t.t === 'map' && !Array.isArray(v)) {
+      const out: Obj = {};
+      for (const [key, x] of Object.entries(v as Obj)) out[key] = walk(x, t.of);
+      return out;
+    }
+    if (t.t === 'struct' && !Array.isArray(v)) {
+      const out: Obj = {};
+      for (const key of sortedKeys(v as Obj)) {
+        const name = fieldName(t.fields, key) ?? key;
+        out[name] = walk((v as Obj)[key], t.fields[name] ?? ANY);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(k, KUSTOMIZATION) as Obj;
+}
+
+/**
  * The first decoding error of a kustomization, or undefined. `struct` and `path` name where a
  * value sits as encoding/json reports it (innermost struct, then the JSON field path).
  */
@@ -247,12 +283,12 @@ export function kustomizationDecodeError(k: Obj): string | undefined {
           return;
         }
         for (const key of sortedKeys(v as Obj)) {
-          const ft = t.fields[key];
-          if (!ft) {
+          const name = fieldName(t.fields, key);
+          if (name === undefined) {
             first = `json: unknown field "${key}"`;
             return;
           }
-          walk((v as Obj)[key], ft, t.name, [...path, key]);
+          walk((v as Obj)[key], t.fields[name] as GoType, t.name, [...path, name]);
           if (first !== undefined) return;
         }
       }
