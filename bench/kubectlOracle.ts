@@ -821,9 +821,11 @@ for (const cmd of cmds) {
   const real = await runReal(cmd);
   bridged.host.settle();
   const mine = ours.run(cmd);
+  // The real kubectl's working directory is this run's home; ours is the console's.
+  const here = (s: string) => s.replaceAll(home, '/home/learner');
   const r = {
-    out: klog(unshiftTimes(real.out)),
-    err: klog(unshiftTimes(real.err)),
+    out: here(klog(unshiftTimes(real.out))),
+    err: here(klog(unshiftTimes(real.err))),
     code: real.code,
   };
   const o = { out: klog(mine.out), err: klog(mine.err), code: mine.code };

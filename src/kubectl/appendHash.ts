@@ -50,3 +50,26 @@ export function secretHash(
   const doc = `{"data":${goMap(data)},"kind":"Secret","name":${goString(name)},"type":${goString(type)}}`;
   return encodeHash(sha256Hex(doc));
 }
+
+/**
+ * kustomize's hasher (api/hasher): the same document and encoding, but its lookup of the name
+ * (`metadata/name` as one key) finds nothing, so the name is always `""`: a generated
+ * ConfigMap's or Secret's suffix depends on its content (and a Secret's type) only. A missing
+ * `data` is `""`; `binaryData` (ConfigMap) and `stringData` (Secret) are in only when present.
+ */
+export function kustomizeHash(
+  kind: 'ConfigMap' | 'Secret',
+  maps: {
+    data?: Readonly<Record<string, string>>;
+    binaryData?: Readonly<Record<string, string>>;
+    stringData?: Readonly<Record<string, string>>;
+  },
+  type = '',
+): string {
+  const data = maps.data ? goMap(maps.data) : '""';
+  const doc =
+    kind === 'ConfigMap'
+      ? `{${maps.binaryData ? `"binaryData":${goMap(maps.binaryData)},` : ''}"data":${data},"kind":"ConfigMap","name":""}`
+      : `{"data":${data},"kind":"Secret","name":""${maps.stringData ? `,"stringData":${goMap(maps.stringData)}` : ''},"type":${goString(type)}}`;
+  return encodeHash(sha256Hex(doc));
+}

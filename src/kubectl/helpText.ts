@@ -1658,7 +1658,7 @@ kubectl replace --force -f ./pod.json`,
     ],
   },
   wait: {
-    long: `Wait for a specific condition on one or many resources.
+    long: `Experimental: Wait for a specific condition on one or many resources.
 
  The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
 
@@ -3132,13 +3132,34 @@ kubectl kustomize /home/config/production
 kubectl kustomize https://github.com/kubernetes-sigs/kustomize.git/examples/helloWorld?ref=v1.0.6`,
     use: 'kubectl kustomize DIR [flags] [options]',
     flags: [
+      f(
+        '--as-current-user',
+        'false',
+        'use the uid and gid of the command executor to run the function in the container',
+      ),
       f('--enable-alpha-plugins', 'false', 'enable kustomize plugins'),
       f('--enable-helm', 'false', 'Enable use of the Helm chart inflator generator.'),
+      f('-e, --env', '[]', 'a list of environment variables to be used by functions'),
+      f(
+        '--helm-api-versions',
+        '[]',
+        'Kubernetes api versions used by Helm for Capabilities.APIVersions',
+      ),
+      f('--helm-command', "'helm'", 'helm command (path to executable)'),
+      f('--helm-debug', 'false', 'Enable debug output from the Helm chart inflator generator.'),
+      f(
+        '--helm-kube-version',
+        "''",
+        'Kubernetes version used by Helm for Capabilities.KubeVersion',
+      ),
       f(
         '--load-restrictor',
         "'LoadRestrictionsRootOnly'",
         "if set to 'LoadRestrictionsNone', local kustomizations may load files from outside their root. This does, however, break the relocatability of the kustomization.",
       ),
+      f('--mount', '[]', 'a list of storage options read from the filesystem'),
+      f('--network', 'false', 'enable network access for functions that declare it'),
+      f('--network-name', "'bridge'", 'the docker network to run the container in'),
       f('-o, --output', "''", 'If specified, write output to this path.'),
     ],
   },

@@ -91,18 +91,51 @@ function goQuote(s: string): string {
 }
 
 /**
- * The YAML 1.1 tags as go-yaml v2 resolves plain scalars: a float written with an exponent needs
- * a digit before it (`e3`, a name, stays a string; the yaml library read it as NaN).
+ * The tags go-yaml v3 (kustomize's kyaml) resolves plain scalars with, decoded as kustomize
+ * does: go-yaml v2's ints, floats and timestamps (`010` is 8, dates become RFC 3339), `0o17`
+ * octal too, but only `true`/`false` are booleans (`yes`, `on`, `n` stay strings).
+ */
+export const kyamlTags = (tags: Tags): Tags => [
+  ...goYamlTags(tags).map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool') return t;
+    const truthy = (t as ScalarTag).test?.test('true') === true;
+    return { ...t, test: truthy ? /^(?:[Tt]rue|TRUE)$/ : /^(?:[Ff]alse|FALSE)$/ } as ScalarTag;
+  }),
+  {
+    identify: (v: unknown) => typeof v === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0o[0-7_]+$/,
+    resolve: (src: string) => {
+      const sign = src.startsWith('-') ? -1 : 1;
+      return sign * Number.parseInt(src.replace(/^[-+]?0o/, '').replace(/_/g, ''), 8);
+    },
+  } as ScalarTag,
+];
+
+/** The yaml library's YAML 1.1 float without exponent, which takes `.` alone for a float. */
+const PLAIN_FLOAT = String(/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/);
+
+/**
+ * The YAML 1.1 tags as go-yaml v2 resolves plain scalars: a float needs a digit, before its
+ * exponent (`e3`, a name, stays a string; the yaml library read it as NaN) and around its dot
+ * (`.` and `-.` are strings: kustomize's `resources: [.]`, a path; the library read NaN).
  */
 export const goYamlTags = (tags: Tags): Tags =>
-  tags.map((t) =>
-    typeof t === 'object' && t.tag === 'tag:yaml.org,2002:float' && t.format === 'EXP'
-      ? ({
-          ...t,
-          test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/,
-        } as ScalarTag)
-      : t,
-  );
+  tags.map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float') return t;
+    if (t.format === 'EXP') {
+      return {
+        ...t,
+        test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/,
+      } as ScalarTag;
+    }
+    if (String((t as ScalarTag).test) === PLAIN_FLOAT) {
+      return { ...t, test: /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)$/ } as ScalarTag;
+    }
+    return t;
+  });
 
 /** Go's %v of a float64: the shortest digits, in %e form below 1e-4 and from 1e6 up. */
 function goFloat(n: number): string {
@@ -322,12 +355,16 @@ const goKind = (v: unknown): string =>
  * The YAML documents of a text go-yaml reads whole, in order (empty ones skipped), up to the
  * first one the yaml library refuses (its error then).
  */
-function yamlItems(text: string, source: string): { items: StreamItem[]; error?: string } {
+function yamlItems(
+  text: string,
+  source: string,
+  options: ManifestOptions = {},
+): { items: StreamItem[]; error?: string } {
   const items: StreamItem[] = [];
   try {
     const docs = parseAllDocuments(text, {
       version: '1.1',
-      customTags: goYamlTags,
+      customTags: options.yaml12 ? kyamlTags : goYamlTags,
       prettyErrors: false,
       // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
       uniqueKeys: false,
@@ -369,7 +406,19 @@ export function invalidObjectError(source: string): string {
   return `error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`;
 }
 
-export function parseManifests(text: string, source: string): ManifestResult {
+/**
+ * How to read a manifest. `yaml12`: as kustomize's kyaml (go-yaml v3) reads resources and
+ * patches: `n`, `yes`, `on` are strings there, not booleans (kyamlTags).
+ */
+export interface ManifestOptions {
+  yaml12?: boolean;
+}
+
+export function parseManifests(
+  text: string,
+  source: string,
+  options: ManifestOptions = {},
+): ManifestResult {
   const whole = wholeTextError(text, source);
   if (whole !== undefined) return { ok: false, error: whole };
   // YAMLOrJSONDecoder: a text that starts with `{` is read as a JSON stream, not as YAML.
@@ -393,7 +442,7 @@ export function parseManifests(text: string, source: string): ManifestResult {
   // with what words and line; the yaml library only builds the values of those that pass.
   const syntax = kubectlYamlError(text);
   if (syntax !== undefined) return { ok: false, error: `error parsing ${source}: ${syntax}` };
-  const { items, error } = yamlItems(text, source);
+  const { items, error } = yamlItems(text, source, options);
   const out: KubeObject[] = [];
   for (const item of items) {
     if ('notObject' in item && typeof item.notObject === 'string')

@@ -43,7 +43,9 @@ import {
   clone,
   fieldValidation,
   namespaceForManifest,
+  namespaceMismatch,
   noResourceType,
+  ownNamespace,
   peekObject,
   printWarnings,
   readFilenames,
@@ -949,9 +951,17 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const errors: Status[] = mode === 'apply' ? [...mapping] : [];
   let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
+  const mismatches: Status[] = [];
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
-    const ns = namespaceForManifest(ctx, m);
+    // The builder's RequireNamespace check fails this object only (ContinueOnError): the
+    // others are still created or applied, the errors printed at the end.
+    const mismatch = namespaceMismatch(ctx, m);
+    if (mismatch) {
+      (mode === 'apply' ? mismatches : errors).push(clientError(mismatch));
+      continue;
+    }
+    const ns = ownNamespace(ctx, m);
     const obj =
       mode === 'create'
         ? ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns))
@@ -994,6 +1004,19 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     } else errors.push(withSource(r.status, 'creating', m.source));
   }
   while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
+  if (mode === 'apply' && mismatches.length > 0) {
+    // GetObjects' error is one aggregate of the builder's errors (kinds, namespaces), ahead of
+    // the apply errors. Printed alone it is each error a line; among apply errors it is one
+    // line, its text Aggregate.Error()'s: the distinct messages, several as `[a, b]`.
+    const builder = [...errors.slice(0, mapping.length), ...mismatches];
+    const rest = errors.slice(mapping.length);
+    errors.length = 0;
+    if (builder.length > 1 && rest.length > 0) {
+      const texts = [...new Set(builder.map((e) => e.message ?? ''))];
+      errors.push(clientError(texts.length === 1 ? (texts[0] as string) : `[${texts.join(', ')}]`));
+    } else errors.push(...builder);
+    errors.push(...rest);
+  }
   // apply.go PrintAndPrunePostProcessor: the objects kept for -o print only when every object
   // applied cleanly (then the pruner runs).
   if (mode === 'apply') flushObjectPrints(ctx, format, errors.length === 0);

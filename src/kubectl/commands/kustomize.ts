@@ -3,7 +3,7 @@
  * (cli-runtime's FilenameOptions: `-f` and `-k` exclude each other, `-k` refuses `-R`).
  */
 import type { Ctx } from '../context.ts';
-import { kustomizeBuild, kustomizeYaml } from '../kustomize/build.ts';
+import { type KustOptions, kustomizeBuild, kustomizeYaml } from '../kustomize/build.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { typeByKind } from '../resources.ts';
 
@@ -32,14 +32,39 @@ export function kustomizeDir(file: string): string | undefined {
 }
 
 /** The objects a kustomization renders; kustomize's error otherwise. */
-export function kustomizeObjects(ctx: Ctx, dir: string): Record<string, unknown>[] {
+export function kustomizeObjects(
+  ctx: Ctx,
+  dir: string,
+  options: KustOptions = {},
+): Record<string, unknown>[] {
+  const r = kustomizeBuild(
+    ctx.host.fs,
+    dir,
+    (apiVersion, kind) => {
+      const t = typeByKind(apiVersion, kind);
+      return t ? t.namespaced : undefined;
+    },
+    options,
+  );
+  for (const w of r.warnings) ctx.err(`${w}\n`);
+  if (!r.ok) ctx.fail(r.error);
+  if (r.unreplacedVars) {
+    ctx.klog(
+      'I',
+      'log.go:245',
+      `well-defined vars that were never replaced: ${r.unreplacedVars.join(',')}`,
+    );
+  }
+  return r.objects;
+}
+
+/** kustomize's error for the kustomization in `dir`, if it does not build (nothing printed). */
+export function kustomizeError(ctx: Ctx, dir: string): string | undefined {
   const r = kustomizeBuild(ctx.host.fs, dir, (apiVersion, kind) => {
     const t = typeByKind(apiVersion, kind);
     return t ? t.namespaced : undefined;
   });
-  for (const w of r.warnings) ctx.err(`${w}\n`);
-  if (!r.ok) ctx.fail(r.error);
-  return r.objects;
+  return r.ok ? undefined : r.error;
 }
 
 /** `kubectl kustomize [DIR]`: the rendered YAML, or into the `-o` file. */
@@ -48,12 +73,65 @@ export function runKustomize(ctx: Ctx, args: string[]): void {
     ctx.fail('specify one path to kustomization.yaml');
   }
   const dir = args[0] ?? '.';
-  const text = kustomizeYaml(kustomizeObjects(ctx, dir), toGoYaml);
+  // kustomize build's flag checks.
+  const restrictor = ctx.str('load-restrictor') || 'LoadRestrictionsRootOnly';
+  if (restrictor !== 'LoadRestrictionsRootOnly' && restrictor !== 'LoadRestrictionsNone') {
+    ctx.fail(
+      `illegal flag value --load-restrictor ${restrictor}; legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]`,
+    );
+  }
+  const reorder = ctx.flags.changed.has('reorder') ? ctx.str('reorder') : 'legacy';
+  if (reorder !== 'legacy' && reorder !== 'none') {
+    ctx.fail(`illegal flag value --reorder ${reorder}; legal values: [legacy none]`);
+  }
+  const objects = kustomizeObjects(ctx, dir, {
+    reorder,
+    loadRestrictionsNone: restrictor === 'LoadRestrictionsNone',
+    enableHelm: ctx.bool('enable-helm'),
+  });
+  const text = kustomizeYaml(objects, toGoYaml);
   const out = ctx.str('output');
   if (out === '') {
     ctx.out(text);
     return;
   }
-  const w = ctx.host.fs.write(out, text);
+  const fs = ctx.host.fs;
+  if (fs.isDirectory(out)) {
+    writeIndividualFiles(ctx, out, objects);
+    return;
+  }
+  // os.WriteFile: the directory it writes in must be there.
+  const slash = out.replace(/\/+$/, '').lastIndexOf('/');
+  const parent = slash > 0 ? out.slice(0, slash) : slash === 0 ? '/' : '.';
+  if (!fs.isDirectory(parent)) ctx.fail(`open ${out}: no such file or directory`);
+  const w = fs.write(out, text);
   if (!w.ok) ctx.fail(w.error);
+}
+
+/**
+ * kustomize build -o DIR: one file per object, `group_version_kind_name.yaml` in lower case,
+ * behind its namespace (`default` for none) when the objects span several namespaces.
+ */
+function writeIndividualFiles(ctx: Ctx, dir: string, objects: Record<string, unknown>[]): void {
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const meta = (o: Record<string, unknown>) =>
+    (o.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+  const namespaced = (o: Record<string, unknown>): boolean =>
+    typeByKind(o.apiVersion, o.kind)?.namespaced ?? true;
+  const nsOf = (o: Record<string, unknown>): string => str(meta(o).namespace) || 'default';
+  const namespaces = new Set(objects.filter(namespaced).map(nsOf));
+  const fileName = (o: Record<string, unknown>): string => {
+    const av = str(o.apiVersion);
+    const i = av.indexOf('/');
+    const gvk = [i >= 0 ? av.slice(0, i) : '', i >= 0 ? av.slice(i + 1) : av, str(o.kind)]
+      .filter((p) => p !== '')
+      .join('_');
+    return `${gvk}_${str(meta(o).name)}.yaml`.toLowerCase();
+  };
+  for (const o of objects) {
+    let name = fileName(o);
+    if (namespaced(o) && namespaces.size > 1) name = `${nsOf(o).toLowerCase()}_${name}`;
+    const w = ctx.host.fs.write(`${dir.replace(/\/+$/, '')}/${name}`, toGoYaml(o));
+    if (!w.ok) ctx.fail(w.error);
+  }
 }

@@ -61,7 +61,7 @@ import {
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
 import { watchChanges } from './getWatch.ts';
-import { filenameArgs } from './kustomize.ts';
+import { filenameArgs, kustomizeError } from './kustomize.ts';
 import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
@@ -147,6 +147,10 @@ export function runScale(ctx: Ctx, args: string[]): void {
   // -f: the builder reads the files' objects without fetching them (no Latest()): one not there
   // is the scale PATCH's NotFound; a -n conflict leaves nothing to scale.
   const fromFiles = filenameArgs(ctx).length > 0;
+  // A kustomization that does not build is infoErr, so `no objects passed to scale …`.
+  const kustomization = ctx.flags.values.has('kustomize') ? ctx.str('kustomize') : '';
+  const buildError = kustomization === '' ? undefined : kustomizeError(ctx, kustomization);
+  if (buildError !== undefined) ctx.fail(`no objects passed to scale ${buildError}`);
   args = fileTargetArgs(ctx, args, 'no objects passed to scale ');
   // scale.go: the builder goes on past errors (ContinueOnError): an object it cannot read (a
   // missing one is NotFound) and one whose scale fails are gathered, the others scaled, and the
@@ -207,9 +211,11 @@ export function runScale(ctx: Ctx, args: string[]): void {
           ...(dryRun === 'server' ? { dryRun: true } : {}),
         },
       );
+      // A refused scale PATCH ends the Visit (kubectl 1.32.5: `scale configmap/c deploy/web`
+      // leaves web alone), where a failed precondition does not.
       if (!r.ok) {
         errors.push(r.status);
-        continue;
+        break;
       }
       // scale.go: then a merge patch of the object with the change cause (Recorder).
       const cause = ctx.changeCause();
@@ -374,7 +380,7 @@ function exposedSelector(type: ResourceType, obj: KubeObject): string {
  * createService does.
  */
 export function runExpose(ctx: Ctx, args: string[]): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   refuseArgsWithPaths(ctx, files, args);
@@ -627,8 +633,23 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
       'all containers are already specified by *, but saw more than one container_name=container_image pairs',
     );
   }
-  for (const { type, name, obj } of found)
-    setImageOf(ctx, type, name, obj, images, dryRun, format, local);
+  // set_image.go Run: every object's patch is worked out (a missing container is an error
+  // of the list, the object still patched), then each patched; an object without a pod
+  // template and a refused patch are errors too. All are printed at the end, as one
+  // aggregate: alone as it is, several as `[a, b]`.
+  const containerErrors: string[] = [];
+  const patchErrors: string[] = [];
+  for (const { type, name, obj } of found) {
+    const e = setImageOf(ctx, type, name, obj, images, dryRun, format, local, containerErrors);
+    if (e !== undefined) patchErrors.push(e);
+  }
+  const errs = [...containerErrors, ...patchErrors];
+  if (errs.length > 0) {
+    const msg = errs.length === 1 ? (errs[0] as string) : `[${errs.join(', ')}]`;
+    ctx.err(msg.startsWith('error: ') ? msg : `error: ${msg}`);
+    if (!msg.endsWith('\n')) ctx.err('\n');
+    throw new ExitError(1);
+  }
 }
 
 /** One object of `set image`: its containers updated, patched if anything changed, printed. */
@@ -640,19 +661,18 @@ function setImageOf(
   images: Map<string, string>,
   dryRun: ReturnType<typeof dryRunStrategy>,
   format: ReturnType<typeof outputFormat>,
-  local = false,
-): void {
+  local: boolean,
+  containerErrors: string[],
+): string | undefined {
   const path = podSpecPath(type);
-  // updatePodSpecForObject's error (`%T` of the typed object), after `error: `.
-  if (!path) ctx.fail(noPodSpecError(type, name));
+  // updatePodSpecForObject's error (`%T` of the typed object), as `error: %s %v\n`.
+  if (!path) return `error: ${noPodSpecError(type, name)}\n`;
   const podSpec = podSpecAt(obj, path) as { containers?: { name: string; image?: string }[] };
   const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
   let changed = false;
   for (const [cname, image] of images) {
     const matches = containers.filter((c) => cname === '*' || c.name === cname);
-    if (matches.length === 0) {
-      ctx.fail(`unable to find container named "${cname}"`);
-    }
+    if (matches.length === 0) containerErrors.push(`unable to find container named "${cname}"`);
     for (const c of matches) {
       if (c.image !== image) changed = true;
       c.image = image;
@@ -666,7 +686,7 @@ function setImageOf(
     changed = true;
   }
   // set_image.go: an empty patch is skipped without a word, whatever -o says.
-  if (!changed) return;
+  if (!changed) return undefined;
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
   let shown = ctx.recorded(withAt(obj, path, { containers }) as KubeObject);
   if (dryRun !== 'client' && !local) {
@@ -675,7 +695,7 @@ function setImageOf(
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
     // set_image.go wraps the server's refusal; its Error() is the Status message as sent.
-    if (!r.ok) ctx.fail(`failed to patch image update to pod template: ${r.status.message}`);
+    if (!r.ok) return `failed to patch image update to pod template: ${r.status.message}`;
     shown = r.value;
   }
   // A typed object: the file's, decoded, or the typed client's answer.
@@ -684,6 +704,7 @@ function setImageOf(
     dryRun,
     typed: 'decoded',
   });
+  return undefined;
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
@@ -1115,7 +1136,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
   if (type.resource === 'daemonsets' || type.resource === 'statefulsets')
     return rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0), type.resource);
   if (type.resource !== 'deployments')
-    ctx.fail(`no rollbacker has been implemented for "${groupKind(type)}"`);
+    ctx.fail(noVisitor('rollbacker', 'no rollbacker has been implemented', type));
   const toRevision = ctx.num('to-revision', 0);
   if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
   const dryRun = dryRunStrategy(ctx);
@@ -1265,7 +1286,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const local = ctx.bool('local');
   // Validate: before the resource and update checks.
   if (ctx.bool('all') && ctx.str('selector') !== '')
@@ -1516,7 +1537,7 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
     type.resource !== 'statefulsets' &&
     type.resource !== 'deployments'
   )
-    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
+    ctx.fail(noVisitor('history', 'no history viewer has been implemented', type));
   if (ctx.str('output') !== '') {
     historyObjects(ctx, type, d, revision);
     return;
@@ -2228,4 +2249,27 @@ export function runVersion(ctx: Ctx, args: string[] = []): void {
   if (out !== '') ctx.fail(`--output must be 'yaml' or 'json'`);
   ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
   if (!client) ctx.out(`Server Version: ${SERVER_VERSION}\n`);
+}
+
+/** The kinds kubectl's apps.GroupKindElement has a visitor method for. */
+const KIND_VISITOR_KINDS = new Set([
+  'apps/DaemonSet',
+  'apps/Deployment',
+  'batch/Job',
+  '/Pod',
+  'apps/ReplicaSet',
+  '/ReplicationController',
+  'apps/StatefulSet',
+  'batch/CronJob',
+]);
+
+/**
+ * RollbackerFor / HistoryViewerFor without one for `type`: a kind the kind visitor knows has
+ * no implementation (`no rollbacker has been implemented for "Pod"`); any other fails the
+ * visit (`error retrieving rollbacker for "ConfigMap", no visitor method exists for { ConfigMap}`).
+ */
+function noVisitor(what: string, none: string, type: ResourceType): string {
+  const gk = JSON.stringify(groupKind(type));
+  if (KIND_VISITOR_KINDS.has(`${type.group}/${type.kind}`)) return `${none} for ${gk}`;
+  return `error retrieving ${what} for ${gk}, no visitor method exists for {${type.group} ${type.kind}}`;
 }

@@ -200,6 +200,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   // EnvOptions.Validate runs before the changes are parsed.
   refuseLocalServerDryRun(ctx);
+  // EnvOptions.Validate counts -f files only: `set env -k DIR` is refused here.
   if (resources.length === 0 && ctx.list('filename').length === 0)
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (ctx.bool('list') && ctx.str('output') !== '')

