@@ -154,11 +154,13 @@ export function typesAndNamesToRead(ctx: Ctx, rawArgs: string[]): TypeAndNames<A
     }
     // Every argument's form is checked before any type is looked up.
     const pairs = args.map((a) => splitResourceTypeName(ctx, a) as [string, string]);
+    // The builder visits the tuples in the order given (`deploy/web cm/c deploy/api`: web, c,
+    // api), so only a run of one type is one request.
     const out: TypeAndNames<AnyResourceType>[] = [];
     for (const [typeArg, name] of pairs) {
       const t = resolveOrFail(ctx, typeArg);
-      const existing = out.find((x) => x.type === t);
-      if (existing) existing.names.push(name);
+      const last = out[out.length - 1];
+      if (last?.type === t) last.names.push(name);
       else out.push({ type: t, names: [name] });
     }
     return out;
