@@ -70,6 +70,37 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('combobox', { name: 'Speed' })).toBeFocused();
   });
 
+  // WCAG 2.5.8: the kube-system disclosures ("+1 kube-system") were 22 px tall and a node's
+  // header button (the lab's describe) 20 px.
+  for (const lang of ['en', 'ko'] as const) {
+    test(`on a phone every control a finger taps is at least 24×24 px, tour and lab (${lang})`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const query of [`?lang=${lang}&step=6`, `?mode=lab&lang=${lang}`]) {
+        await openApp(page, query);
+        await expect(page.locator('.system-pods summary').first()).toBeVisible();
+        const small = await page
+          .locator('button, summary, select, a[href], [role="tab"], label:has(> input), input')
+          .evaluateAll((els) =>
+            els.flatMap((el) => {
+              const r = el.getBoundingClientRect();
+              const shown =
+                r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden';
+              // A checkbox is tapped through its label, measured as such.
+              if (!shown || (el instanceof HTMLInputElement && el.type === 'checkbox')) return [];
+              return r.width < 24 || r.height < 24
+                ? [
+                    `${el.tagName} "${el.textContent?.trim() || el.getAttribute('aria-label')}" ${r.width}×${r.height}`,
+                  ]
+                : [];
+            }),
+          );
+        expect(small, query).toEqual([]);
+      }
+    });
+  }
+
   test('pinch-zoom is never blocked', async ({ page }) => {
     await openApp(page, '?lang=en');
     const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');

@@ -126,6 +126,53 @@ test.describe('phone', () => {
     expect(await sideways()).toBeLessThanOrEqual(0);
   });
 
+  // English "Previous step" is wider than a quarter of a phone: its words ran over the button's
+  // edge at 390 px and 360 px. Playing swaps Play for the longer Pause (일시정지).
+  for (const width of [390, 360]) {
+    for (const lang of ['en', 'ko'] as const) {
+      test(`at ${width} px every player button holds its words, playing or not (${lang})`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width, height: 740 });
+        await openApp(page, `?lang=${lang}&level=simple&step=3`);
+        /** Each visible label whose text reaches outside its button's padding box. */
+        const spilling = () =>
+          page.locator('.player-buttons > button').evaluateAll((buttons) =>
+            buttons.flatMap((button) => {
+              const label = button.querySelector('span');
+              if (!label || label.getBoundingClientRect().width <= 1) return []; // glyph only
+              const range = document.createRange();
+              range.selectNodeContents(label);
+              const text = range.getBoundingClientRect();
+              const box = button.getBoundingClientRect();
+              const style = getComputedStyle(button);
+              const left =
+                box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+              const right =
+                box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+              return text.left >= left - 0.5 && text.right <= right + 0.5
+                ? []
+                : [`${label.textContent}: ${text.left}–${text.right} outside ${left}–${right}`];
+            }),
+          );
+        expect(await spilling()).toEqual([]);
+        const player = await page.locator('.player').boundingBox();
+        const row = await page
+          .locator('.player-buttons')
+          .evaluate((el) => el.scrollWidth - el.clientWidth);
+        expect(row, 'the buttons stay in their row').toBeLessThanOrEqual(0);
+        expect((player?.x ?? 0) + (player?.width ?? 0)).toBeLessThanOrEqual(width);
+        await page
+          .getByRole('button', { name: lang === 'en' ? 'Play' : '재생', exact: true })
+          .click();
+        await expect(
+          page.getByRole('button', { name: lang === 'en' ? 'Pause' : '일시정지', exact: true }),
+        ).toBeVisible();
+        expect(await spilling()).toEqual([]);
+      });
+    }
+  }
+
   test('wide screens keep the labels on the stage and draw no ticker', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openApp(page, '?lang=en&level=simple&step=2');

@@ -1,4 +1,4 @@
-import { type ReactNode, useContext } from 'react';
+import { type CSSProperties, type ReactNode, useContext } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import { ComponentCard } from './ComponentCard.tsx';
 import { NodeIcon } from './icons.tsx';
@@ -82,7 +82,17 @@ export function NodeBox({
       </div>
       <div className="node-pods">
         {pods.workload.length > 0 ? (
-          <ul className="pod-list" aria-hidden="true" data-avoid={`pods/${node.name}`}>
+          <ul
+            className="pod-list"
+            aria-hidden="true"
+            data-avoid={`pods/${node.name}`}
+            // Its equal columns are as wide as the longest pod name (stage.css).
+            style={
+              {
+                '--pod-name-ch': Math.max(...pods.workload.map((pod) => pod.name.length)),
+              } as CSSProperties
+            }
+          >
             {pods.workload.map((pod) => (
               <PodSlot key={pod.uid} pod={pod} showNode={false} />
             ))}

@@ -1,5 +1,12 @@
 import { m } from 'framer-motion';
-import { type CSSProperties, createContext, memo, useCallback, useContext } from 'react';
+import {
+  type CSSProperties,
+  createContext,
+  memo,
+  type ReactNode,
+  useCallback,
+  useContext,
+} from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import { namespaceStyle, type StagePod, statusTone } from './model.ts';
 
@@ -18,6 +25,30 @@ export interface PodPlace {
   y: number;
   width: number;
   height: number;
+}
+
+/**
+ * kubectl's STATUS word with one place it may wrap, between its camel-case words nearest the
+ * middle (Container·Creating, CrashLoop·BackOff, Init:CrashLoop·BackOff): a chip in a narrow
+ * column (a node box on a 1280 px screen) wraps the word there instead of growing, so a pod
+ * whose status changes keeps its width and its place. Where there is room, the word stays whole.
+ */
+export function breakableStatus(status: string): ReactNode {
+  // The middle of the word after an init container's `Init:`.
+  const middle = status.lastIndexOf(':') + 1 + status.length;
+  let at = 0;
+  for (const m of status.matchAll(/[a-z](?=[A-Z])/g)) {
+    const cut = m.index + 1;
+    if (!at || Math.abs(2 * cut - middle) < Math.abs(2 * at - middle)) at = cut;
+  }
+  if (!at) return status;
+  return (
+    <>
+      {status.slice(0, at)}
+      <wbr />
+      {status.slice(at)}
+    </>
+  );
 }
 
 /**
@@ -43,7 +74,7 @@ function PodChipBody({
       <span className="pod-name">{pod.name}</span>
       <span className="pod-status">
         <span className={`pod-mark pod-mark--${tone}`} aria-hidden="true" />
-        {pod.status}
+        {breakableStatus(pod.status)}
         {pod.namespace === 'default' || pod.namespace === 'kube-system' ? null : (
           <span className="pod-namespace">{pod.namespace}</span>
         )}
