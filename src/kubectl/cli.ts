@@ -367,22 +367,14 @@ function runCommand(
       }
       if (foreign !== undefined) {
         const url = serverUrl(host.kubeconfig, foreign, ctxName, clusterFlag);
-        const name = hostPort(url).replace(/:\d+$/, '');
-        if (!/^(\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:.]*\])$/.test(name)) {
-          // A host name: this laptop's resolver knows none but localhost (no cluster name is
-          // in its DNS or /etc/hosts), so the dial fails at the lookup, at once.
-          const why = `dial tcp: lookup ${name} on ${LAPTOP_RESOLVER}: no such host`;
-          unreachable(
-            ctx,
-            version,
-            `${url.replace(/\/+$/, '')}/api?timeout=32s`,
-            why,
-            `Unable to connect to the server: ${why}`,
-          );
-        }
-        // Nothing answers at that address: discovery's attempts and the request time out.
         const hp = hostPort(url);
-        const why = `dial tcp ${hp}: i/o timeout`;
+        const name = hp.replace(/:\d+$/, '');
+        // A host name: this laptop's resolver knows none but localhost (no cluster name is in
+        // its DNS or /etc/hosts), so the dial fails at the lookup, at once. An address: nothing
+        // answers there, so discovery's attempts and the request time out.
+        const why = /^(\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:.]*\])$/.test(name)
+          ? `dial tcp ${hp}: i/o timeout`
+          : `dial tcp: lookup ${name} on ${LAPTOP_RESOLVER}: no such host`;
         unreachable(
           ctx,
           version,
