@@ -54,7 +54,11 @@ function confirmUsable(cfg: Kubeconfig, o: ConfigOverrides): string[] {
   return errors;
 }
 
-function configurationInvalid(errors: string[]): string {
+/**
+ * clientcmd's ErrConfigurationInvalid as kubectl's CheckErr prints it: a lone problem a plain
+ * `error: ` (an aggregate of one is unwrapped), several a list.
+ */
+export function configurationInvalid(errors: string[]): string {
   const [only] = errors;
   if (errors.length === 1 && only !== undefined)
     return only.startsWith(CONTEXT_NOT_FOUND)

@@ -57,6 +57,11 @@ export function renderStatuses(statuses: Status[]): string {
     .join('');
 }
 
+/** utilerrors.Aggregate's message: the one error, or `[e1, e2]`. */
+export function aggregateMessage(errors: readonly string[]): string {
+  return errors.length === 1 ? (errors[0] as string) : `[${errors.join(', ')}]`;
+}
+
 /**
  * A client-side error (no API Status) gathered among the server's by a command that goes on
  * (ContinueOnError), such as a manifest whose kind the server does not know. Code 0 marks it.

@@ -8,6 +8,7 @@
  */
 import { certificateUser, pemDecode } from '../engine/apiserver/certificates.ts';
 import { forbiddenMessage, type UserInfo } from '../engine/apiserver/rbac.ts';
+import { configurationInvalid } from './clientConfig.ts';
 import type { KubectlHost } from './host.ts';
 import { adminClientCertificatePem, type Kubeconfig } from './kubeconfig.ts';
 
@@ -215,13 +216,7 @@ export function kubeconfigIdentity(
     problems.push(
       `more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`,
     );
-  // kubectl's CheckErr unwraps an aggregate of one: a lone problem is a plain `error: `.
-  if (problems.length === 1) return { kind: 'error', stderr: `error: ${problems[0]}\n` };
-  if (problems.length > 1)
-    return {
-      kind: 'error',
-      stderr: `Error in configuration: \n${problems.map((p) => `* ${p}\n`).join('')}`,
-    };
+  if (problems.length > 0) return { kind: 'error', stderr: configurationInvalid(problems) };
   if (cert !== undefined && cert === adminClientCertificatePem()) return { kind: 'admin' };
   if (cert !== undefined) {
     // crypto/tls X509KeyPair, as client-go builds the transport.

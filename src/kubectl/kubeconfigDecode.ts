@@ -13,6 +13,7 @@
  * real kubectl 1.32.5's, after `error loading config file "PATH": `.
  */
 import { parseAllDocuments } from 'yaml';
+import { base64ErrorOffset } from '../engine/apiserver/secretConversion.ts';
 import { goYamlError } from './yamlErrors.ts';
 
 type Obj = Record<string, unknown>;
@@ -133,44 +134,11 @@ function jsonKind(v: unknown): string {
   return 'object';
 }
 
-const BASE64 = /^[A-Za-z0-9+/]$/;
-
 /**
  * Go's base64.StdEncoding.DecodeString: the CorruptInputError offset of `s`, or undefined when it
- * decodes (line breaks are skipped; padding is required).
+ * decodes (line breaks are skipped; padding is required). The API server's own (Secret data).
  */
-export function goBase64Error(s: string): number | undefined {
-  const src = s;
-  let si = 0;
-  const newline = (c: string | undefined) => c === '\n' || c === '\r';
-  while (si < src.length) {
-    for (let j = 0; j < 4; j++) {
-      if (si === src.length) {
-        if (j === 0) return undefined;
-        return si - j;
-      }
-      const c = src[si] as string;
-      si++;
-      if (BASE64.test(c)) continue;
-      if (newline(c)) {
-        j--;
-        continue;
-      }
-      if (c !== '=') return si - 1;
-      // Padding: only after two or three characters of a quantum.
-      if (j === 0 || j === 1) return si - 1;
-      if (j === 2) {
-        while (si < src.length && newline(src[si])) si++;
-        if (si === src.length) return src.length;
-        if (src[si] !== '=') return si - 1;
-        si++;
-      }
-      while (si < src.length && newline(src[si])) si++;
-      return si < src.length ? si : undefined;
-    }
-  }
-  return undefined;
-}
+export const goBase64Error = base64ErrorOffset;
 
 /** The first decoding error of `v` into `t`, fields met in sorted order; undefined if none. */
 function decodeError(v: unknown, t: GoType, holder: string, path: string): string | undefined {

@@ -95,7 +95,7 @@ function goQuote(s: string): string {
  * does: go-yaml v2's ints, floats and timestamps (`010` is 8, dates become RFC 3339), `0o17`
  * octal too, but only `true`/`false` are booleans (`yes`, `on`, `n` stay strings).
  */
-export const kyamlTags = (tags: Tags): Tags => [
+const kyamlTags = (tags: Tags): Tags => [
   ...goYamlTags(tags).map((t) => {
     if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool') return t;
     const truthy = (t as ScalarTag).test?.test('true') === true;
@@ -297,10 +297,6 @@ export function nestingDepth(text: string): number {
   return maxFlow + maxIndent;
 }
 
-/**
- * Parses every document of a manifest. Empty documents are skipped, as kubectl does.
- * Never throws.
- */
 /** The top-level values of a valid JSON stream, as texts (strings and nesting respected). */
 function jsonStreamValues(text: string): string[] {
   const out: string[] = [];
@@ -414,6 +410,10 @@ export interface ManifestOptions {
   yaml12?: boolean;
 }
 
+/**
+ * Parses every document of a manifest. Empty documents are skipped, as kubectl does.
+ * Never throws.
+ */
 export function parseManifests(
   text: string,
   source: string,

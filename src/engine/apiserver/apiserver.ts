@@ -575,10 +575,9 @@ function withDecodeWarnings<T>(result: Result<T>, warnings: string[] | undefined
   return { ...result, warnings: result.warnings ? [...warnings, ...result.warnings] : warnings };
 }
 
+/** `result` with the request's earlier warnings first, when it succeeded. */
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
-  if (!result.ok || !warnings?.length) return result;
-  // The request's earlier warnings (decoding's) come before the ones the result already has.
-  return { ...result, warnings: result.warnings ? [...warnings, ...result.warnings] : warnings };
+  return result.ok ? withDecodeWarnings(result, warnings) : result;
 }
 
 /**

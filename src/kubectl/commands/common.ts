@@ -6,6 +6,7 @@ import { clientError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
 import { invalidObjectError, parseManifestStream } from '../manifest.ts';
+import { dryRunStrategy } from '../output.ts';
 import {
   ALL_CATEGORY,
   type AnyResourceType,
@@ -31,6 +32,12 @@ Example resource specifications include:
    '--filename=rsrc.json'
    '<resource> <name>'
    '<resource>'`;
+
+/** The set and patch commands' Validate: --local sends nothing, so no server dry run. */
+export function refuseLocalServerDryRun(ctx: Ctx): void {
+  if (ctx.bool('local') && dryRunStrategy(ctx) === 'server')
+    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+}
 
 /** builder.go LocalResourceError: --local reads -f files only. */
 export const LOCAL_RESOURCE_ERROR = `you must specify resources by --filename when --local is set.

@@ -18,7 +18,7 @@ import {
   tryParseQuantity,
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, ExitError, renderStatuses, withSource } from '../errors.ts';
+import { aggregateMessage, clientError, ExitError, renderStatuses, withSource } from '../errors.ts';
 import {
   type DryRun,
   deferObjectPrints,
@@ -1013,7 +1013,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     errors.length = 0;
     if (builder.length > 1 && rest.length > 0) {
       const texts = [...new Set(builder.map((e) => e.message ?? ''))];
-      errors.push(clientError(texts.length === 1 ? (texts[0] as string) : `[${texts.join(', ')}]`));
+      errors.push(clientError(aggregateMessage(texts)));
     } else errors.push(...builder);
     errors.push(...rest);
   }
@@ -1089,18 +1089,22 @@ export function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined
   })}\n`;
 }
 
-/**
- * create/replace -f `--save-config` (CreateOrUpdateAnnotation, before the Recorder): the object
- * as read, its namespace filled in, becomes its own last-applied-configuration.
- */
-function withSaveConfig(ctx: Ctx, obj: KubeObject, ns: string | undefined): KubeObject {
-  if (!ctx.bool('save-config')) return obj;
+/** The object with its own last-applied-configuration annotation (CreateApplyAnnotation). */
+export function withLastApplied(obj: KubeObject, ns: string | undefined): KubeObject {
   const meta = obj.metadata ?? {};
   const annotations = {
     ...(meta.annotations ?? {}),
     [LAST_APPLIED]: lastAppliedConfiguration(obj, ns),
   };
   return { ...obj, metadata: { ...meta, annotations } };
+}
+
+/**
+ * create/replace -f `--save-config` (CreateOrUpdateAnnotation, before the Recorder): the object
+ * as read, its namespace filled in, becomes its own last-applied-configuration.
+ */
+function withSaveConfig(ctx: Ctx, obj: KubeObject, ns: string | undefined): KubeObject {
+  return ctx.bool('save-config') ? withLastApplied(obj, ns) : obj;
 }
 
 /** What `apply -f` passes to each object's apply. */
@@ -1141,15 +1145,7 @@ function applyOne(
   o: ApplyOptions,
 ): void {
   const name = obj.metadata?.name ?? '';
-  const meta = { ...(obj.metadata ?? {}) };
-  const lastApplied = lastAppliedConfiguration(obj, ns);
-  const annotated: KubeObject = {
-    ...obj,
-    metadata: {
-      ...meta,
-      annotations: { ...(meta.annotations ?? {}), [LAST_APPLIED]: lastApplied },
-    },
-  };
+  const annotated = withLastApplied(obj, ns);
   // applyOneObject: a generateName cannot be applied; info.Get of an object without a name:
   // client-go refuses to build the request. Nothing reaches the API server either way.
   const refused = generateNameRefusal(obj);

@@ -40,7 +40,7 @@ import {
   typesAndNames,
   withoutResourceVersion,
 } from './common.ts';
-import { goCompactJson, lastAppliedConfiguration } from './create.ts';
+import { goCompactJson, withLastApplied } from './create.ts';
 import { filenameArgs } from './kustomize.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -50,10 +50,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * itself (CreateApplyAnnotation); without it the annotation is left as it is.
  */
 function withApplyAnnotation(obj: KubeObject, save: boolean): KubeObject {
-  if (!save) return obj;
-  const annotations = { ...(obj.metadata?.annotations ?? {}) };
-  annotations[LAST_APPLIED] = lastAppliedConfiguration(obj, undefined);
-  return { ...obj, metadata: { ...(obj.metadata ?? {}), annotations } };
+  return save ? withLastApplied(obj, undefined) : obj;
 }
 
 /** editHeader.writeTo for the normal edit mode. */

@@ -31,21 +31,17 @@ export function kustomizeDir(file: string): string | undefined {
   return file.startsWith(MARK) ? file.slice(MARK.length) : undefined;
 }
 
+/** Whether the cluster serves a kind as namespaced (undefined: a kind it does not serve). */
+const namespacedKind = (apiVersion: string, kind: string): boolean | undefined =>
+  typeByKind(apiVersion, kind)?.namespaced;
+
 /** The objects a kustomization renders; kustomize's error otherwise. */
 export function kustomizeObjects(
   ctx: Ctx,
   dir: string,
   options: KustOptions = {},
 ): Record<string, unknown>[] {
-  const r = kustomizeBuild(
-    ctx.host.fs,
-    dir,
-    (apiVersion, kind) => {
-      const t = typeByKind(apiVersion, kind);
-      return t ? t.namespaced : undefined;
-    },
-    options,
-  );
+  const r = kustomizeBuild(ctx.host.fs, dir, namespacedKind, options);
   for (const w of r.warnings) ctx.err(`${w}\n`);
   if (!r.ok) ctx.fail(r.error);
   if (r.unreplacedVars) {
@@ -60,10 +56,7 @@ export function kustomizeObjects(
 
 /** kustomize's error for the kustomization in `dir`, if it does not build (nothing printed). */
 export function kustomizeError(ctx: Ctx, dir: string): string | undefined {
-  const r = kustomizeBuild(ctx.host.fs, dir, (apiVersion, kind) => {
-    const t = typeByKind(apiVersion, kind);
-    return t ? t.namespaced : undefined;
-  });
+  const r = kustomizeBuild(ctx.host.fs, dir, namespacedKind);
   return r.ok ? undefined : r.error;
 }
 

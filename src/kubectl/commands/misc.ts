@@ -8,7 +8,13 @@ import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemonSetHistory.ts';
 import type { Ctx } from '../context.ts';
 import { parseTimestamp, rfc3339 } from '../duration.ts';
-import { clientError, ExitError, renderStatus, renderStatuses } from '../errors.ts';
+import {
+  aggregateMessage,
+  clientError,
+  ExitError,
+  renderStatus,
+  renderStatuses,
+} from '../errors.ts';
 import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
@@ -54,6 +60,7 @@ import {
   printWarnings,
   readFilenames,
   refuseArgsWithPaths,
+  refuseLocalServerDryRun,
   resolveOrFail,
   splitResourceTypeName,
   typesAndNames,
@@ -588,8 +595,7 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
   const format = outputFormat(ctx, false);
   const [named, pairs] = resourcesAndPairs(ctx, args, 'image');
   const local = ctx.bool('local');
-  if (local && dryRun === 'server')
-    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  refuseLocalServerDryRun(ctx);
   const files = local ? filenameArgs(ctx) : [];
   // builder.go LocalResourceError: --local reads files only.
   if (local && named.length > 0) ctx.fail(LOCAL_RESOURCE_ERROR);
@@ -645,7 +651,7 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
   }
   const errs = [...containerErrors, ...patchErrors];
   if (errs.length > 0) {
-    const msg = errs.length === 1 ? (errs[0] as string) : `[${errs.join(', ')}]`;
+    const msg = aggregateMessage(errs);
     ctx.err(msg.startsWith('error: ') ? msg : `error: ${msg}`);
     if (!msg.endsWith('\n')) ctx.err('\n');
     throw new ExitError(1);
@@ -1294,8 +1300,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   if (ctx.bool('all') && ctx.str('field-selector') !== '')
     ctx.fail('cannot set --all and --field-selector at the same time');
   if (local) {
-    if (dryRunStrategy(ctx) === 'server')
-      ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    refuseLocalServerDryRun(ctx);
     if (resources.length > 0)
       ctx.fail(
         'can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set',
@@ -1733,11 +1738,6 @@ export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
 function controllerOf(pod: KubeObject): { kind: string; name: string } | undefined {
   const ref = pod.metadata?.ownerReferences?.find((r) => r.controller);
   return ref ? { kind: ref.kind, name: ref.name } : undefined;
-}
-
-/** utilerrors.Aggregate's message: the one error, or `[e1, e2]`. */
-function aggregateMessage(errors: string[]): string {
-  return errors.length === 1 ? (errors[0] as string) : `[${errors.join(', ')}]`;
 }
 
 /**

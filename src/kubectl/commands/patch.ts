@@ -31,6 +31,7 @@ import {
   printWarnings,
   readFilenames,
   refuseArgsWithPaths,
+  refuseLocalServerDryRun,
   typesAndNames,
 } from './common.ts';
 import { subresourceServed } from './getSubresource.ts';
@@ -112,9 +113,7 @@ export function runPatch(ctx: Ctx, args: string[]): void {
     ctx.fail('must specify --patch or --patch-file containing the contents of the patch');
   }
   if (local && args.length > 0) ctx.fail('cannot specify --local and server resources');
-  if (local && dryRun === 'server') {
-    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-  }
+  refuseLocalServerDryRun(ctx);
   const typeFlag = ctx.changed('type') ? ctx.str('type') : 'strategic';
   const patchType = (typeFlag === '' ? 'strategic' : typeFlag.toLowerCase()) as PatchType;
   if (!PATCH_TYPES.includes(patchType)) {

@@ -21,6 +21,7 @@ import {
   namespaceForManifest,
   nsFor,
   readFilenames,
+  refuseLocalServerDryRun,
   typesAndNames,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
@@ -80,11 +81,6 @@ function fetchTargets(
 }
 
 /** Validate's first check: --local sends nothing, so no server can dry-run it. */
-function refuseLocalServerDryRun(ctx: Ctx): void {
-  if (ctx.bool('local') && dryRunStrategy(ctx) === 'server')
-    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-}
-
 /** The pod spec of a pod or of a template, or undefined for another kind. */
 function podSpecOf(type: ResourceType, obj: KubeObject): Obj | undefined {
   const path = podSpecPath(type);

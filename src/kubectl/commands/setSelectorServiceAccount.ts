@@ -18,6 +18,7 @@ import {
   nsFor,
   readFilenames,
   refuseArgsWithPaths,
+  refuseLocalServerDryRun,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
 import { selectedTargets } from './misc.ts';
@@ -243,8 +244,7 @@ export function runSetSubject(ctx: Ctx, args: string[]): void {
   const errors: Status[] = [];
   const found = targets(ctx, args, errors);
   // Validate.
-  if (local && dryRunStrategy(ctx) === 'server')
-    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  refuseLocalServerDryRun(ctx);
   if (ctx.bool('all') && ctx.str('selector') !== '')
     ctx.fail('cannot set --all and --selector at the same time');
   const users = [...new Set(ctx.list('user'))].sort();

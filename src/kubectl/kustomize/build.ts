@@ -12,6 +12,7 @@
 import { kustomizeHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
+import { sortedDeep } from '../printers/structOrder.ts';
 import { applyPatches, PatchError, type PatchFiles } from './patches.ts';
 import { applyReplacements, ReplacementError } from './replacements.ts';
 import { canonicalKustomization, kustomizationDecodeError } from './schema.ts';
@@ -96,7 +97,6 @@ const versionOf = (obj: Obj): string => {
   return i >= 0 ? av.slice(i + 1) : av;
 };
 
-/** Builds the kustomization in `dir`. */
 /** kubectl kustomize's flags that change the build. */
 export interface KustOptions {
   /** --reorder (deprecated): `none` keeps the order the resources were read in. */
@@ -107,6 +107,7 @@ export interface KustOptions {
   enableHelm?: boolean;
 }
 
+/** Builds the kustomization in `dir`. */
 export function kustomizeBuild(
   fs: KustFs,
   dir: string,
@@ -186,8 +187,10 @@ class Builder {
     return absPath(path, this.fs.workingDir?.() ?? HOME);
   }
 
-  /** The directory must exist (loader.demandDirectoryRoot). */
-  /** `shown`: the path EvalSymlinks names (the top directory as the command line gave it). */
+  /**
+   * The directory must exist (loader.demandDirectoryRoot). `shown`: the path EvalSymlinks names
+   * (the top directory as the command line gave it).
+   */
   private demandDirectory(dir: string, shown?: string): void {
     if (isRemote(dir)) {
       throw new KustError(
@@ -293,7 +296,6 @@ class Builder {
     return res;
   }
 
-  /** accumulateTarget: resources (then the deprecated bases), generators, transformers. */
   /**
    * accumulateTarget: resources (then the deprecated bases), components, generators,
    * transformers. A component works on `res`, what its user has accumulated so far.
@@ -781,7 +783,7 @@ class Builder {
 
   private transform(res: KustResource[], dir: string, k: Obj): void {
     const files = this.patchFiles(dir);
-    applyPatches(res, k, files, 'strategic', toGoYaml);
+    applyPatches(res, k, files, 'strategic');
     const ns = str(k.namespace);
     if (ns !== '') {
       // Each object's id before the change (StorePreviousId), for the conflict error.
@@ -851,7 +853,7 @@ class Builder {
       addLabels(res, strMap(l.pairs), selectors, selectors || l.includeTemplates === true);
     }
     if (isObj(k.commonAnnotations)) addAnnotations(res, strMap(k.commonAnnotations));
-    applyPatches(res, k, files, 'json6902', toGoYaml);
+    applyPatches(res, k, files, 'json6902');
     for (const rep of list(k.replicas)) {
       if (!isObj(rep)) continue;
       const name = str(rep.name);
@@ -1352,13 +1354,4 @@ function legacySort(res: KustResource[], namespaced: NamespacedFn, options?: Obj
     const kb = key(b.obj);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-}
-
-/** A value with its map keys sorted, as Go marshals a map (a plugin's config). */
-function sortedDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedDeep);
-  if (!isObj(v)) return v;
-  const out: Obj = {};
-  for (const key of Object.keys(v).sort()) out[key] = sortedDeep(v[key]);
-  return out;
 }

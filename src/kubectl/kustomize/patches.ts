@@ -8,6 +8,8 @@ import { applyJsonPatch, decodeJsonPatch } from '../../engine/apiserver/jsonPatc
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { strategicMergePatch } from '../../engine/apiserver/strategicMerge.ts';
 import { parseManifests } from '../manifest.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { sortedDeep } from '../printers/structOrder.ts';
 import { typeByKind } from '../resources.ts';
 import type { KustResource } from './build.ts';
 
@@ -177,27 +179,17 @@ export interface PatchFiles {
   missing(path: string): string;
 }
 
-/** A value with its map keys sorted, as Go marshals a map (the transformer configs). */
-function sortedDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedDeep);
-  if (!isObj(v)) return v;
-  const out: Obj = {};
-  for (const k of Object.keys(v).sort()) out[k] = sortedDeep(v[k]);
-  return out;
-}
-
 /** Applies one phase's patches of kustomization `k` to `res`. */
 export function applyPatches(
   res: KustResource[],
   k: Obj,
   files: PatchFiles,
   phase: 'strategic' | 'json6902',
-  toYaml: (v: unknown) => string,
 ): void {
   // kusttarget.configureBuiltinPlugin's words: the transformer and its config as YAML.
   const trouble = (plugin: string, config: unknown, why: string): never => {
     throw new PatchError(
-      `trouble configuring builtin ${plugin} with config: \`\n${toYaml(sortedDeep(config))}\`: ${why}`,
+      `trouble configuring builtin ${plugin} with config: \`\n${toGoYaml(sortedDeep(config))}\`: ${why}`,
     );
   };
   const entries: { text: string; source: string; target?: Target; json?: boolean }[] = [];
@@ -217,7 +209,7 @@ export function applyPatches(
       if (!isObj(p)) continue;
       const hasPatch = str(p.patch) !== '';
       const hasPath = str(p.path) !== '';
-      const config = toYaml(sortedDeep(p)).replace(/\n$/, '');
+      const config = toGoYaml(sortedDeep(p)).replace(/\n$/, '');
       if (hasPatch && hasPath) {
         trouble('PatchTransformer', p, `patch and path can't be set at the same time\n${config}`);
       }
