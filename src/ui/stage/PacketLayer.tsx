@@ -1,16 +1,12 @@
-import { AnimatePresence, m } from 'framer-motion';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets, stageLabel } from './geometry.ts';
 import { type ComponentId, parseRouteEnd, type StagePacket } from './model.ts';
 import { PacketTicker, tickerItems } from './PacketTicker.tsx';
-import { switchTimes, TEXT_SWITCH_S } from './textSwitch.ts';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
 const LABEL_HOLD_S = 1.2;
-/** A dot's size as it pops in and before it goes (of its full size). */
-const DOT_SMALL = 0.4;
 /** Packets of a step take turns within this many seconds (at 1×), however many there are. */
 const STEP_BUDGET_S = 4;
 /** The longest turn one packet gets (at 1×), in seconds. */
@@ -29,13 +25,14 @@ const MAX_TURN_S = 1.1;
 export function PacketLayer({
   packets,
   boxes,
-  travelSeconds,
+  travelSeconds: asked,
 }: {
   packets: readonly StagePacket[];
   boxes: ReadonlyMap<string, Box>;
   /** How long one flight takes (the stage's animation time at the player's speed). */
   travelSeconds: number;
 }) {
+  const travelSeconds = useStepValue(packets, asked);
   const placed = placePackets(packets, boxes, remUnit());
   // One turn per packet; turns shrink when a step has many packets, so all fit in the step.
   const scale = travelSeconds / 0.6;
@@ -46,84 +43,83 @@ export function PacketLayer({
   placed.forEach(({ packet }, k) => {
     lastTurn.set(`${packet.from}>${packet.to}`, k);
   });
+  // The flights, pops and switches are CSS animations (stage.css, "Packets"), timed by custom
+  // properties: the browser runs them with no script per packet or per frame. framer-motion
+  // animating the same few elements cost a step's first task 25 ms on a fast machine (its
+  // animation code runs cold), which a throttled phone counts four times as blocking.
   return (
     <>
       <PacketTicker items={tickerItems(placed, turn)} />
       <div className="packets" aria-hidden="true">
-        <AnimatePresence>
-          {placed.map(({ packet, number, start, rest, lead, count, self, side, fit }, k) => {
-            const last = k === placed.length - 1;
-            const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
-            const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
-            return (
-              <m.div
-                key={packet.id}
-                className={`packet${self ? ' packet--self' : ''}`}
-                data-packet={packet.id}
-                data-lead={lead ? 'true' : undefined}
-                initial={{ x: start.x, y: start.y }}
-                animate={{ x: rest.x, y: rest.y }}
-                // Gone at once when the step changes: no text half faded (textSwitch.ts).
-                exit={{ opacity: 0, transition: { duration: 0 } }}
-                transition={{ delay: k * turn, duration: flight }}
+        {placed.map(({ packet, number, start, rest, lead, count, self, side, fit }, k) => {
+          const last = k === placed.length - 1;
+          const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
+          const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
+          const timing = {
+            '--sx': `${start.x}px`,
+            '--sy': `${start.y}px`,
+            '--rx': `${rest.x}px`,
+            '--ry': `${rest.y}px`,
+            '--delay': seconds(k * turn),
+            '--fly': seconds(flight),
+            '--turn': seconds(turn),
+            '--shown': seconds(shown),
+            '--arrived': seconds(arrived),
+          } as CSSProperties;
+          return (
+            <div
+              key={packet.id}
+              className={`packet${self ? ' packet--self' : ''}`}
+              data-packet={packet.id}
+              data-lead={lead ? 'true' : undefined}
+              style={timing}
+            >
+              {/* The route's first packet stays; the others go once they have arrived. The
+                  dot pops in and out by its size; its number, like the label, is shown and
+                  hidden at once, never drawn half transparent (stage.css). */}
+              <span className={`packet-dot${lead ? '' : ' packet-dot--passing'}`}>{number}</span>
+              {lead && count > 1 ? (
+                <span className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}>
+                  +{count - 1}
+                </span>
+              ) : null}
+              <span
+                className={`packet-label packet-label--${side}`}
+                style={
+                  fit.room !== undefined
+                    ? { maxWidth: fit.room }
+                    : fit.shift !== 0
+                      ? { translate: `${fit.shift}px 0` }
+                      : undefined
+                }
               >
-                {/* The route's first packet stays; the others go once they have arrived. The
-                    dot pops in and out by its size; its number, like the label, is shown and
-                    hidden at once, never drawn half transparent (textSwitch.ts). */}
-                <m.span
-                  className="packet-dot"
-                  initial={{ opacity: 0, scale: DOT_SMALL }}
-                  animate={
-                    lead
-                      ? { opacity: 1, scale: 1 }
-                      : { opacity: [0, 1, 1, 0], scale: [DOT_SMALL, 1, 1, DOT_SMALL] }
-                  }
-                  transition={
-                    lead
-                      ? {
-                          opacity: { delay: k * turn, duration: TEXT_SWITCH_S },
-                          scale: { delay: k * turn, duration: 0.05 * turn },
-                        }
-                      : {
-                          opacity: { delay: k * turn, duration: turn, times: switchTimes(turn) },
-                          scale: { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] },
-                        }
-                  }
-                >
-                  {number}
-                </m.span>
-                {lead && count > 1 ? (
-                  <m.span
-                    className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
-                    initial={{ opacity: 0 }}
-                    animate={{ opacity: 1 }}
-                    transition={{ delay: arrived, duration: TEXT_SWITCH_S }}
-                  >
-                    +{count - 1}
-                  </m.span>
-                ) : null}
-                <m.span
-                  className={`packet-label packet-label--${side}`}
-                  style={
-                    fit.room !== undefined
-                      ? { maxWidth: fit.room }
-                      : fit.shift !== 0
-                        ? { translate: `${fit.shift}px 0` }
-                        : undefined
-                  }
-                  initial={{ opacity: 0 }}
-                  animate={{ opacity: [0, 1, 1, 0] }}
-                  transition={{ delay: k * turn, duration: shown, times: switchTimes(shown) }}
-                >
-                  {stageLabel(packet.label)}
-                </m.span>
-              </m.div>
-            );
-          })}
-        </AnimatePresence>
+                {stageLabel(packet.label)}
+              </span>
+            </div>
+          );
+        })}
       </div>
     </>
   );
+}
+
+/** A duration for a CSS custom property, in seconds. */
+function seconds(s: number): string {
+  return `${Math.round(s * 1000) / 1000}s`;
+}
+
+/**
+ * `value` as it was when `step` (a step's packets) arrived: a speed change in the middle of a
+ * step leaves the packets already on their way alone (their timing would jump, and dots that
+ * have arrived would vanish and fly again); the next step takes the new speed.
+ */
+export function useStepValue<T>(step: unknown, value: T): T {
+  const [kept, setKept] = useState({ step, value });
+  if (kept.step !== step) {
+    setKept({ step, value });
+    return value;
+  }
+  return kept.value;
 }
 
 /** The root font size over 16 px: wide screens draw the page larger (app.css), dots included. */

@@ -1,11 +1,9 @@
-import { AnimatePresence, m } from 'framer-motion';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { type CSSProperties, useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { stageLabel } from './geometry.ts';
 import { type ComponentId, parseRouteEnd, type StagePacket } from './model.ts';
-import { switchTimes, TEXT_SWITCH_S } from './textSwitch.ts';
 
 /** Where the ticker is drawn: a line of the pinned player (`PlayerControls`). */
 export const TICKER_SLOT_ID = 'packet-ticker';
@@ -78,34 +76,30 @@ export function PacketTicker({ items }: { items: readonly TickerItem[] }) {
     const name = t(`component.${parsed.kind}` as MessageKey);
     return parsed.node ? `${name} (${parsed.node})` : name;
   };
+  // Each line is switched on at its turn and off at the next one's by CSS animations (app.css,
+  // `.ticker-item`), timed by custom properties: no script runs per line or per frame.
   return createPortal(
-    <AnimatePresence>
-      {items.map(({ packet, number, delay }, k) => {
-        const next = items[k + 1];
-        return (
-          <m.span
-            key={packet.id}
-            className="ticker-item"
-            data-ticker={packet.id}
-            initial={{ opacity: 0 }}
-            animate={next ? { opacity: [0, 1, 1, 0] } : { opacity: 1 }}
-            // Shown and hidden at once, never half transparent (textSwitch.ts).
-            exit={{ opacity: 0, transition: { duration: 0 } }}
-            transition={
-              next
-                ? { delay, duration: next.delay - delay, times: switchTimes(next.delay - delay) }
-                : { delay, duration: TEXT_SWITCH_S }
-            }
-          >
-            <span className="packet-dot">{number}</span>
-            <code className="ticker-label">{stageLabel(packet.label)}</code>
-            <span className="ticker-route">
-              {nameOf(packet.from)} → {nameOf(packet.to)}
-            </span>
-          </m.span>
-        );
-      })}
-    </AnimatePresence>,
+    items.map(({ packet, number, delay }, k) => {
+      const next = items[k + 1];
+      const timing = {
+        '--delay': `${delay}s`,
+        ...(next ? { '--until': `${next.delay}s` } : {}),
+      } as CSSProperties;
+      return (
+        <span
+          key={packet.id}
+          className={`ticker-item${next ? ' ticker-item--passing' : ''}`}
+          data-ticker={packet.id}
+          style={timing}
+        >
+          <span className="packet-dot">{number}</span>
+          <code className="ticker-label">{stageLabel(packet.label)}</code>
+          <span className="ticker-route">
+            {nameOf(packet.from)} → {nameOf(packet.to)}
+          </span>
+        </span>
+      );
+    }),
     slot,
   );
 }
