@@ -29,8 +29,10 @@ import {
   writeConsoleFile,
 } from './kubeconfigAuth.ts';
 import {
+  DEFAULT_KUBECONFIG,
   foreignServer,
   hostPort,
+  kubeconfigFileText,
   selectKubeconfig,
   serializeKubeconfig,
 } from './kubeconfigFile.ts';
@@ -256,7 +258,14 @@ export function runKubectl(
             serverFlag,
           ),
         };
-  const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
+  // The built-in config, where ~/.kube/config is a file of the console, is that file's text.
+  const ownsFile = selected.kind === 'builtin' && host.fs.isBound(DEFAULT_KUBECONFIG);
+  const before =
+    selected.kind === 'file'
+      ? JSON.stringify(selected.config)
+      : ownsFile
+        ? JSON.stringify(host.kubeconfig)
+        : '';
   let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'), {
     token: flagStr('token'),
     username: flagStr('username'),
@@ -282,6 +291,8 @@ export function runKubectl(
     // clientcmd's WriteToFile makes the file's directory first.
     host.fs.mkdir(selected.path.slice(0, selected.path.lastIndexOf('/')) || '/', true);
     writeConsoleFile(host, selected.path, serializeKubeconfig(selected.config));
+  } else if (ownsFile && JSON.stringify(host.kubeconfig) !== before) {
+    host.fs.writeAsOwner(DEFAULT_KUBECONFIG, kubeconfigFileText(host.kubeconfig));
   }
   return result;
 }

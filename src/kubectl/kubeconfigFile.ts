@@ -12,11 +12,13 @@ import {
   type KubeCluster,
   type KubeContext,
   type Kubeconfig,
+  kubeconfigView,
   orNull,
 } from './kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from './kubeconfigAuth.ts';
 import { decodeKubeconfig } from './kubeconfigDecode.ts';
 import { toGoYaml } from './printers/goyaml.ts';
+import type { Workspace } from './workspace.ts';
 
 /** Where kubectl reads its config when nothing says otherwise. */
 export const DEFAULT_KUBECONFIG = '/home/learner/.kube/config';
@@ -172,18 +174,19 @@ export function selectKubeconfig(
 ): Selected {
   if (flagPath) {
     const abs = absolutePath(flagPath, host.fs.workingDir());
-    if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
+    if (abs === DEFAULT_KUBECONFIG && !host.fs.isBound(abs)) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
     if (text === undefined && configCommand)
       return { kind: 'file', path: abs, config: emptyConfig(flagPath) };
     if (text === undefined)
       return { kind: 'error', stderr: `error: stat ${flagPath}: no such file or directory\n` };
     const cfg = parseKubeconfig(text, flagPath);
-    return typeof cfg === 'string'
-      ? { kind: 'error', stderr: `error: ${cfg}\n` }
+    if (typeof cfg === 'string') return { kind: 'error', stderr: `error: ${cfg}\n` };
+    return abs === DEFAULT_KUBECONFIG
+      ? { kind: 'builtin' }
       : { kind: 'file', path: abs, config: cfg };
   }
-  if (envPath === undefined || envPath === '') return { kind: 'builtin' };
+  if (envPath === undefined || envPath === '') return defaultFile(host);
   const paths = envPath.split(':').filter((p) => p !== '');
   // clientcmd loads every file the list names (a missing one skipped) and stops on their
   // errors, all of them: one is `error: …`, several are a line each.
@@ -191,7 +194,7 @@ export function selectKubeconfig(
   let chosen: Selected | undefined;
   for (const p of paths) {
     const abs = absolutePath(p, host.fs.workingDir());
-    if (abs === DEFAULT_KUBECONFIG) {
+    if (abs === DEFAULT_KUBECONFIG && !host.fs.isBound(abs)) {
       chosen ??= { kind: 'builtin' };
       continue;
     }
@@ -199,7 +202,9 @@ export function selectKubeconfig(
     if (text === undefined) continue;
     const cfg = parseKubeconfig(text, p);
     if (typeof cfg === 'string') errors.push(cfg);
-    else chosen ??= { kind: 'file', path: abs, config: cfg };
+    else
+      chosen ??=
+        abs === DEFAULT_KUBECONFIG ? { kind: 'builtin' } : { kind: 'file', path: abs, config: cfg };
   }
   if (errors.length === 1) return { kind: 'error', stderr: `error: ${errors[0]}\n` };
   if (errors.length > 1) return { kind: 'error', stderr: errors.map((e) => `${e}\n`).join('') };
@@ -207,6 +212,59 @@ export function selectKubeconfig(
   // None exists: an empty config (written to the last file when a command sets something).
   const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG, host.fs.workingDir());
   return { kind: 'file', path: last, config: emptyConfig(paths[paths.length - 1] ?? last) };
+}
+
+/**
+ * The default file, ~/.kube/config. Where it is a file of the console (the lab binds it to the
+ * console's config, `bindKubeconfigFile`), kubectl loads what the file says now: the console's
+ * config while it parses, the loader's error when it does not, and an empty config when it is
+ * gone (every request then goes to localhost:8080, as kubectl's defaults say; a `config`
+ * command that sets something writes the file anew). Elsewhere it is the built-in config.
+ */
+function defaultFile(host: KubectlHost): Selected {
+  if (!host.fs.isBound(DEFAULT_KUBECONFIG)) return { kind: 'builtin' };
+  const text = host.fs.read(DEFAULT_KUBECONFIG);
+  if (text === undefined)
+    return { kind: 'file', path: DEFAULT_KUBECONFIG, config: emptyConfig(DEFAULT_KUBECONFIG) };
+  const cfg = parseKubeconfig(text, DEFAULT_KUBECONFIG);
+  return typeof cfg === 'string'
+    ? { kind: 'error', stderr: `error: ${cfg}\n` }
+    : { kind: 'builtin' };
+}
+
+/** The file ~/.kube/config holds for `cfg`: clientcmd's v1.Config, data and all (`config view --raw`). */
+export function kubeconfigFileText(cfg: Kubeconfig): string {
+  return toGoYaml(kubeconfigView(cfg, false, true));
+}
+
+/**
+ * Make ~/.kube/config a file of `fs` that is the console's config `cfg`: the file says what
+ * `cfg` holds (`kubectl config` commands rewrite it), and what the learner writes to it is what
+ * kubectl loads. While it parses, `cfg` becomes what it says; when it is removed, `cfg` is
+ * emptied (kubectl then has no cluster). `create`: write the file from `cfg` now (a new lab);
+ * else `cfg` becomes what the file already there says (a lab restored from storage).
+ */
+export function bindKubeconfigFile(fs: Workspace, cfg: Kubeconfig, create: boolean): void {
+  const replace = (next: Kubeconfig) => {
+    const kept = cfg as unknown as Record<string, unknown>;
+    for (const k of Object.keys(kept)) delete kept[k];
+    Object.assign(cfg, next, { path: DEFAULT_KUBECONFIG });
+  };
+  const written = (text: string) => {
+    const next = parseKubeconfig(text, DEFAULT_KUBECONFIG);
+    if (typeof next !== 'string') replace(next);
+  };
+  const removed = () => replace(emptyConfig(DEFAULT_KUBECONFIG));
+  fs.bind(DEFAULT_KUBECONFIG, { written, removed });
+  if (create) {
+    // `mkdir -p $HOME/.kube` first, as kubeadm says: the directory stays when the file goes.
+    fs.mkdir(DEFAULT_KUBECONFIG.slice(0, DEFAULT_KUBECONFIG.lastIndexOf('/')), true);
+    fs.writeAsOwner(DEFAULT_KUBECONFIG, kubeconfigFileText(cfg));
+    return;
+  }
+  const text = fs.read(DEFAULT_KUBECONFIG);
+  if (text === undefined) removed();
+  else written(text);
 }
 
 /** `https://10.0.0.1:6443` → `10.0.0.1:6443` (the scheme's port when none is given). */

@@ -114,12 +114,25 @@ export interface DirEntry {
   dir: boolean;
 }
 
+/**
+ * The owner of a bound file (the lab's ~/.kube/config: kubectl's own config) hears what the
+ * learner's commands do to it.
+ */
+export interface FileBinding {
+  /** Its new text, after a write or an append (`>`, `cp`, `sed -i`, the editor…). */
+  written(text: string): void;
+  /** It is gone (`rm`, `mv` away, `rm -r` of its directory). */
+  removed(): void;
+}
+
 export class Workspace {
   private readonly files = new Map<string, string>();
   /** Directories made with `mkdir` (others are built in or implied by the files under them). */
   private readonly dirs = new Set<string>();
   /** When each file was last written (virtual epoch ms), once the workspace has a clock. */
   private readonly mtimes = new Map<string, number>();
+  /** Files whose owner hears of their changes (see `bind`). */
+  private readonly bindings = new Map<string, FileBinding>();
   /** The shell's working directory. */
   private wd = HOME_DIR;
   /** The virtual clock that stamps writes (`ls -l`'s date); absent: files have no time. */
@@ -146,6 +159,23 @@ export class Workspace {
     if (this.clock) return;
     this.clock = clock;
     this.since = clock();
+  }
+
+  /** From now on `binding` hears what commands write to the file at absolute `path`, or remove. */
+  bind(path: string, binding: FileBinding): void {
+    this.bindings.set(cleanPath(path), binding);
+  }
+
+  /** Whether the file at absolute `path` has an owner (`bind`). */
+  isBound(path: string): boolean {
+    return this.bindings.has(cleanPath(path));
+  }
+
+  /** Sets a file's text on its owner's behalf: as `write`, but its binding does not hear it. */
+  writeAsOwner(path: string, text: string): void {
+    const p = cleanPath(path);
+    this.files.set(p, text);
+    this.touched(p);
   }
 
   /** Records that `abs` changed now. */
@@ -306,6 +336,7 @@ export class Workspace {
       if (k.startsWith(prefix) && writable(k)) {
         this.files.delete(k);
         this.mtimes.delete(k);
+        this.bindings.get(k)?.removed();
       }
     }
     for (const k of [...this.dirs]) if (k === p || k.startsWith(prefix)) this.dirs.delete(k);
@@ -364,6 +395,7 @@ export class Workspace {
     if (next.length > MAX_FILE_BYTES) return { ok: false, error: `${path}: File too large` };
     this.files.set(p, next);
     this.touched(p);
+    this.bindings.get(p)?.written(next);
     return { ok: true, value: undefined };
   }
 
@@ -380,6 +412,7 @@ export class Workspace {
     if (p === undefined || !writable(p) || !this.files.delete(p)) return false;
     this.mtimes.delete(p);
     this.stamp(parentOf(p));
+    this.bindings.get(p)?.removed();
     return true;
   }
 

@@ -9,6 +9,7 @@ it('mkdir survives a reload, and the file list shows files only', () => {
   a.run('mkdir -p manifests/empty');
   a.run('echo hi > manifests/a.txt');
   expect(a.files().map((f) => f.name)).toEqual([
+    '.kube/config',
     'Dockerfile',
     'index.html',
     'manifests/a.txt',

@@ -234,7 +234,12 @@ describe('lab persistence', () => {
     storage.data.set(STORAGE_KEY, '{"v":1,"seed":');
     const lab = createLabSession({ storage });
     expect(lab.notice).toEqual({ key: 'lab.notice.corrupt' });
-    expect(lab.files().map((f) => f.name)).toEqual(['Dockerfile', 'index.html', 'nginx.yaml']);
+    expect(lab.files().map((f) => f.name)).toEqual([
+      '.kube/config',
+      'Dockerfile',
+      'index.html',
+      'nginx.yaml',
+    ]);
     expect(lab.run('kubectl create namespace blue').exitCode).toBe(0);
     // The next save replaces the corrupt value.
     expect(isSavedLab(JSON.parse(storage.data.get(STORAGE_KEY) ?? ''))).toBe(true);

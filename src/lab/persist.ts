@@ -72,6 +72,11 @@ export interface SavedLab {
    * index.html). A lab saved before has neither: `withStarterProject` adds them.
    */
   starterProject?: true;
+  /**
+   * Set by labs whose ~/.kube/config is a file (kubectl's config). A lab saved before has none:
+   * its restore writes the file from the config its replay rebuilt.
+   */
+  kubeconfigFile?: true;
 }
 
 /** Home-directory files every lab starts with since the starter project (absolute paths). */
@@ -190,6 +195,7 @@ export function isSavedLab(v: unknown): v is SavedLab {
   if (!Array.isArray(v.journal) || !v.journal.every(isEntry)) return false;
   if (v.partial !== undefined && v.partial !== 'tooLong' && v.partial !== 'tooLarge') return false;
   if (v.starterProject !== undefined && v.starterProject !== true) return false;
+  if (v.kubeconfigFile !== undefined && v.kubeconfigFile !== true) return false;
   if (
     v.transcript !== undefined &&
     (!Array.isArray(v.transcript) || !v.transcript.every(isTranscriptEntry))

@@ -32,8 +32,10 @@ describe('a lab session', () => {
       'node3 true',
     ]);
     expect(lab.history()).toEqual([]);
-    // The study note's manifest and the starter project docker build builds.
+    // kubectl's config (kubeadm's admin.conf, copied to ~/.kube/config), the study note's
+    // manifest and the starter project docker build builds.
     expect(lab.files()).toEqual([
+      { name: '.kube/config', size: 6230 },
       { name: 'Dockerfile', size: 123 },
       { name: 'index.html', size: 184 },
       { name: 'nginx.yaml', size: 162 },
@@ -64,6 +66,7 @@ describe('a lab session', () => {
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: green\nspec: {}\nstatus: {}\n',
     );
     expect(lab.files().map((f) => f.name)).toEqual([
+      '.kube/config',
       'Dockerfile',
       'green-ns.yaml',
       'index.html',
@@ -674,7 +677,12 @@ describe('a lab session', () => {
     lab.writeFile('a.yaml', 'x: 1\n');
     lab.reset();
     expect(lab.state().namespaces.map((n) => n.name)).not.toContain('blue');
-    expect(lab.files().map((f) => f.name)).toEqual(['Dockerfile', 'index.html', 'nginx.yaml']);
+    expect(lab.files().map((f) => f.name)).toEqual([
+      '.kube/config',
+      'Dockerfile',
+      'index.html',
+      'nginx.yaml',
+    ]);
     expect(lab.history()).toEqual([]);
   });
 

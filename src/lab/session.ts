@@ -49,6 +49,7 @@ import {
   shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
+import { bindKubeconfigFile } from '../kubectl/kubeconfigFile.ts';
 import {
   answerQuestion,
   carryQuestion,
@@ -283,19 +284,26 @@ function labSim(cluster: Cluster, lang?: () => Lang): (args: string[]) => RunRes
   };
 }
 
+/**
+ * A new cluster (the guided flow run) with `files` (a new lab's home directory when absent).
+ * `legacyFiles`: the files are a lab's saved before ~/.kube/config was a file, so it is written
+ * anew from the config; else the files hold it (or the learner removed it).
+ */
 function freshLive(
   seed: number,
   files?: Record<string, string>,
   kubeconfig?: Kubeconfig,
   lang?: () => Lang,
+  legacyFiles = false,
 ): Live {
   const cluster = runContainerFlow(seed);
   const fs = files ? new Workspace(files) : createWorkspace();
   const cfg = kubeconfig ?? createKubeconfig();
   // The lab has an editor: `kubectl edit` opens its temp file there. Its terminal waits for
-  // the answer to a question (`kubectl delete -i`).
+  // the answer to a question (`kubectl delete -i`). Its ~/.kube/config is a file.
   enableKubectlEditor(fs);
   enableTerminalQuestions(fs);
+  bindKubeconfigFile(fs, cfg, files === undefined || legacyFiles);
   return { cluster, fs, kubeconfig: cfg, host: labHost(cluster, fs, cfg, lang) };
 }
 
@@ -398,7 +406,7 @@ function waitsForExplain(line: string): boolean {
 function replayLab(saved: SavedLab, lang: () => Lang): { live: Live } | { failed: string } {
   let live: Live;
   try {
-    live = freshLive(saved.seed, saved.base);
+    live = freshLive(saved.seed, saved.base, undefined, undefined, !saved.kubeconfigFile);
     for (const entry of saved.journal) {
       const c = live.cluster;
       if (entry.at > c.now()) c.advance(entry.at - c.now());
@@ -432,6 +440,7 @@ function replayLab(saved: SavedLab, lang: () => Lang): { live: Live } | { failed
   // The files as the learner left them (the replay rebuilt them, this also covers edits made
   // after the journal was full).
   const fs = new Workspace(saved.files);
+  bindKubeconfigFile(fs, live.kubeconfig, !saved.kubeconfigFile);
   carryKubectlEdit(live.fs, fs);
   // A question the replay left waiting is asked again: the console shows it, as it was left.
   carryQuestion(live.fs, fs);
@@ -481,8 +490,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     // Whenever the cluster starts fresh, a new journal starts from the restored files.
     if (saved.partial) {
       notice = { key: 'lab.notice.tooLong' };
-      live = freshLive(seed, saved.files, undefined, lang);
-      base = saved.files;
+      live = freshLive(seed, saved.files, undefined, lang, !saved.kubeconfigFile);
+      base = filesOf(live.fs);
     } else {
       const replayed = replayLab(saved, lang);
       if ('live' in replayed) {
@@ -494,8 +503,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         }
       } else {
         notice = { key: 'lab.notice.replayFailed', params: { line: replayed.failed } };
-        live = freshLive(seed, saved.files, undefined, lang);
-        base = saved.files;
+        live = freshLive(seed, saved.files, undefined, lang, !saved.kubeconfigFile);
+        base = filesOf(live.fs);
       }
     }
   }
@@ -514,6 +523,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       journal: journalFull ? [] : journal,
       ...(journalFull ? { partial: 'tooLong' as const } : {}),
       starterProject: true,
+      kubeconfigFile: true,
     });
     // Tell the learner once when saving starts to fail or to lose the cluster, not after every line.
     if (result !== lastSave) {

@@ -43,6 +43,7 @@ describe('the starter project', () => {
     const b = createLabSession({ storage });
     expect(b.notice).toEqual({ key: 'lab.notice.restored', params: { count: 2 } });
     expect(b.files().map((f) => f.name)).toEqual([
+      '.kube/config',
       'Dockerfile',
       'index.html',
       'nginx.yaml',

@@ -12,6 +12,7 @@ it('cd survives a reload; the editor names files from home, or absolutely outsid
   a.run('echo x > x.yaml');
   a.run('kubectl get ns -o name > /tmp/ns.txt');
   expect(a.files().map((f) => f.name)).toEqual([
+    '.kube/config',
     'Dockerfile',
     'app/base/x.yaml',
     'index.html',
@@ -45,6 +46,7 @@ it('a lab saved before absolute paths keeps its files where they were', () => {
   const b = createLabSession({ storage });
   expect(b.run('cat notes.txt /opt/course/1/a.txt').stdout).toBe('hi\nanswer\n');
   expect(b.files().map((f) => f.name)).toEqual([
+    '.kube/config',
     'Dockerfile',
     'index.html',
     'nginx.yaml',
