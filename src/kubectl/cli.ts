@@ -32,9 +32,9 @@ import {
   DEFAULT_KUBECONFIG,
   foreignServer,
   hostPort,
-  kubeconfigFileText,
   selectKubeconfig,
   serializeKubeconfig,
+  writeKubeconfigFile,
 } from './kubeconfigFile.ts';
 import { takeStdin } from './stdin.ts';
 import { awaitStorage } from './storageTimeout.ts';
@@ -259,7 +259,7 @@ export function runKubectl(
           ),
         };
   // The built-in config, where ~/.kube/config is a file of the console, is that file's text.
-  const ownsFile = selected.kind === 'builtin' && host.fs.isBound(DEFAULT_KUBECONFIG);
+  const ownsFile = selected.kind === 'builtin' && host.fs.isOwned(DEFAULT_KUBECONFIG);
   const before =
     selected.kind === 'file'
       ? JSON.stringify(selected.config)
@@ -292,7 +292,7 @@ export function runKubectl(
     host.fs.mkdir(selected.path.slice(0, selected.path.lastIndexOf('/')) || '/', true);
     writeConsoleFile(host, selected.path, serializeKubeconfig(selected.config));
   } else if (ownsFile && JSON.stringify(host.kubeconfig) !== before) {
-    host.fs.writeAsOwner(DEFAULT_KUBECONFIG, kubeconfigFileText(host.kubeconfig));
+    writeKubeconfigFile(host.fs, host.kubeconfig);
   }
   return result;
 }

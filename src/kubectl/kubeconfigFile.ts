@@ -174,7 +174,7 @@ export function selectKubeconfig(
 ): Selected {
   if (flagPath) {
     const abs = absolutePath(flagPath, host.fs.workingDir());
-    if (abs === DEFAULT_KUBECONFIG && !host.fs.isBound(abs)) return { kind: 'builtin' };
+    if (abs === DEFAULT_KUBECONFIG && !host.fs.isOwned(abs)) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
     if (text === undefined && configCommand)
       return { kind: 'file', path: abs, config: emptyConfig(flagPath) };
@@ -194,7 +194,7 @@ export function selectKubeconfig(
   let chosen: Selected | undefined;
   for (const p of paths) {
     const abs = absolutePath(p, host.fs.workingDir());
-    if (abs === DEFAULT_KUBECONFIG && !host.fs.isBound(abs)) {
+    if (abs === DEFAULT_KUBECONFIG && !host.fs.isOwned(abs)) {
       chosen ??= { kind: 'builtin' };
       continue;
     }
@@ -215,21 +215,17 @@ export function selectKubeconfig(
 }
 
 /**
- * The default file, ~/.kube/config. Where it is a file of the console (the lab binds it to the
- * console's config, `bindKubeconfigFile`), kubectl loads what the file says now: the console's
- * config while it parses, the loader's error when it does not, and an empty config when it is
- * gone (every request then goes to localhost:8080, as kubectl's defaults say; a `config`
- * command that sets something writes the file anew). Elsewhere it is the built-in config.
+ * The default file, ~/.kube/config. Where it is a file of the console (the lab's,
+ * `ownKubeconfigFile`), kubectl loads what the file says now: the console's config, made what
+ * the file says (`refreshKubeconfig`), or the loader's error when it does not parse. When the
+ * file is gone the config is empty: every request goes to localhost:8080, as kubectl's defaults
+ * say, and a `config` command that sets something writes the file anew. Elsewhere it is the
+ * built-in config.
  */
 function defaultFile(host: KubectlHost): Selected {
-  if (!host.fs.isBound(DEFAULT_KUBECONFIG)) return { kind: 'builtin' };
-  const text = host.fs.read(DEFAULT_KUBECONFIG);
-  if (text === undefined)
-    return { kind: 'file', path: DEFAULT_KUBECONFIG, config: emptyConfig(DEFAULT_KUBECONFIG) };
-  const cfg = parseKubeconfig(text, DEFAULT_KUBECONFIG);
-  return typeof cfg === 'string'
-    ? { kind: 'error', stderr: `error: ${cfg}\n` }
-    : { kind: 'builtin' };
+  if (!host.fs.isOwned(DEFAULT_KUBECONFIG)) return { kind: 'builtin' };
+  const error = refreshKubeconfig(host.fs, host.kubeconfig);
+  return error === undefined ? { kind: 'builtin' } : { kind: 'error', stderr: `error: ${error}\n` };
 }
 
 /** The file ~/.kube/config holds for `cfg`: clientcmd's v1.Config, data and all (`config view --raw`). */
@@ -237,34 +233,50 @@ export function kubeconfigFileText(cfg: Kubeconfig): string {
   return toGoYaml(kubeconfigView(cfg, false, true));
 }
 
+/** Per console config, the file text it was last made from or written as. */
+const fileTextOf = new WeakMap<Kubeconfig, { text: string | undefined; error?: string }>();
+
 /**
- * Make ~/.kube/config a file of `fs` that is the console's config `cfg`: the file says what
- * `cfg` holds (`kubectl config` commands rewrite it), and what the learner writes to it is what
- * kubectl loads. While it parses, `cfg` becomes what it says; when it is removed, `cfg` is
- * emptied (kubectl then has no cluster). `create`: write the file from `cfg` now (a new lab);
- * else `cfg` becomes what the file already there says (a lab restored from storage).
+ * Make the console's config `cfg` what its file, ~/.kube/config of `fs`, says now (nothing to
+ * do when the file has not changed since): the file's config, or an empty one when the file is
+ * gone. A file that does not parse leaves `cfg` as it was; its loader's error is returned.
  */
-export function bindKubeconfigFile(fs: Workspace, cfg: Kubeconfig, create: boolean): void {
-  const replace = (next: Kubeconfig) => {
-    const kept = cfg as unknown as Record<string, unknown>;
-    for (const k of Object.keys(kept)) delete kept[k];
-    Object.assign(cfg, next, { path: DEFAULT_KUBECONFIG });
-  };
-  const written = (text: string) => {
-    const next = parseKubeconfig(text, DEFAULT_KUBECONFIG);
-    if (typeof next !== 'string') replace(next);
-  };
-  const removed = () => replace(emptyConfig(DEFAULT_KUBECONFIG));
-  fs.bind(DEFAULT_KUBECONFIG, { written, removed });
-  if (create) {
-    // `mkdir -p $HOME/.kube` first, as kubeadm says: the directory stays when the file goes.
-    fs.mkdir(DEFAULT_KUBECONFIG.slice(0, DEFAULT_KUBECONFIG.lastIndexOf('/')), true);
-    fs.writeAsOwner(DEFAULT_KUBECONFIG, kubeconfigFileText(cfg));
-    return;
-  }
+export function refreshKubeconfig(fs: Workspace, cfg: Kubeconfig): string | undefined {
   const text = fs.read(DEFAULT_KUBECONFIG);
-  if (text === undefined) removed();
-  else written(text);
+  const last = fileTextOf.get(cfg);
+  if (last && last.text === text) return last.error;
+  const next =
+    text === undefined
+      ? emptyConfig(DEFAULT_KUBECONFIG)
+      : parseKubeconfig(text, DEFAULT_KUBECONFIG);
+  if (typeof next === 'string') {
+    fileTextOf.set(cfg, { text, error: next });
+    return next;
+  }
+  const kept = cfg as unknown as Record<string, unknown>;
+  for (const k of Object.keys(kept)) delete kept[k];
+  Object.assign(cfg, next, { path: DEFAULT_KUBECONFIG });
+  fileTextOf.set(cfg, { text });
+  return undefined;
+}
+
+/** Write ~/.kube/config of `fs` from the console's config `cfg` (a `kubectl config` change). */
+export function writeKubeconfigFile(fs: Workspace, cfg: Kubeconfig): void {
+  const text = kubeconfigFileText(cfg);
+  fs.writeAsOwner(DEFAULT_KUBECONFIG, text);
+  fileTextOf.set(cfg, { text });
+}
+
+/**
+ * Make ~/.kube/config of `fs` the console's config `cfg` kept as a file, as on a kubeadm machine
+ * where admin.conf was copied there: `kubectl config` commands rewrite it, and what the learner
+ * writes to it (or removing it) is what kubectl loads next. `create`: write it from `cfg` now
+ * (a new lab); else `cfg` becomes what the file already there says (a lab restored from storage).
+ */
+export function ownKubeconfigFile(fs: Workspace, cfg: Kubeconfig, create: boolean): void {
+  fs.own(DEFAULT_KUBECONFIG);
+  if (create) writeKubeconfigFile(fs, cfg);
+  else refreshKubeconfig(fs, cfg);
 }
 
 /** `https://10.0.0.1:6443` → `10.0.0.1:6443` (the scheme's port when none is given). */

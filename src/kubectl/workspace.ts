@@ -114,25 +114,14 @@ export interface DirEntry {
   dir: boolean;
 }
 
-/**
- * The owner of a bound file (the lab's ~/.kube/config: kubectl's own config) hears what the
- * learner's commands do to it.
- */
-export interface FileBinding {
-  /** Its new text, after a write or an append (`>`, `cp`, `sed -i`, the editor…). */
-  written(text: string): void;
-  /** It is gone (`rm`, `mv` away, `rm -r` of its directory). */
-  removed(): void;
-}
-
 export class Workspace {
   private readonly files = new Map<string, string>();
   /** Directories made with `mkdir` (others are built in or implied by the files under them). */
   private readonly dirs = new Set<string>();
   /** When each file was last written (virtual epoch ms), once the workspace has a clock. */
   private readonly mtimes = new Map<string, number>();
-  /** Files whose owner hears of their changes (see `bind`). */
-  private readonly bindings = new Map<string, FileBinding>();
+  /** Files something else keeps in step with its own state (see `own`). */
+  private readonly owned = new Set<string>();
   /** The shell's working directory. */
   private wd = HOME_DIR;
   /** The virtual clock that stamps writes (`ls -l`'s date); absent: files have no time. */
@@ -161,19 +150,23 @@ export class Workspace {
     this.since = clock();
   }
 
-  /** From now on `binding` hears what commands write to the file at absolute `path`, or remove. */
-  bind(path: string, binding: FileBinding): void {
-    this.bindings.set(cleanPath(path), binding);
+  /**
+   * Mark the file at absolute `path` as another part's state kept as a file (the lab's
+   * ~/.kube/config is kubectl's config): that part reads it back when it needs it.
+   */
+  own(path: string): void {
+    this.owned.add(cleanPath(path));
   }
 
-  /** Whether the file at absolute `path` has an owner (`bind`). */
-  isBound(path: string): boolean {
-    return this.bindings.has(cleanPath(path));
+  /** Whether the file at absolute `path` is another part's state (`own`). */
+  isOwned(path: string): boolean {
+    return this.owned.has(cleanPath(path));
   }
 
-  /** Sets a file's text on its owner's behalf: as `write`, but its binding does not hear it. */
+  /** Writes a file on its owner's behalf (no permission or size check), its directory made. */
   writeAsOwner(path: string, text: string): void {
     const p = cleanPath(path);
+    this.mkdir(parentOf(p), true);
     this.files.set(p, text);
     this.touched(p);
   }
@@ -336,7 +329,6 @@ export class Workspace {
       if (k.startsWith(prefix) && writable(k)) {
         this.files.delete(k);
         this.mtimes.delete(k);
-        this.bindings.get(k)?.removed();
       }
     }
     for (const k of [...this.dirs]) if (k === p || k.startsWith(prefix)) this.dirs.delete(k);
@@ -395,7 +387,6 @@ export class Workspace {
     if (next.length > MAX_FILE_BYTES) return { ok: false, error: `${path}: File too large` };
     this.files.set(p, next);
     this.touched(p);
-    this.bindings.get(p)?.written(next);
     return { ok: true, value: undefined };
   }
 
@@ -412,7 +403,6 @@ export class Workspace {
     if (p === undefined || !writable(p) || !this.files.delete(p)) return false;
     this.mtimes.delete(p);
     this.stamp(parentOf(p));
-    this.bindings.get(p)?.removed();
     return true;
   }
 

@@ -49,7 +49,7 @@ import {
   shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
-import { bindKubeconfigFile } from '../kubectl/kubeconfigFile.ts';
+import { ownKubeconfigFile, refreshKubeconfig } from '../kubectl/kubeconfigFile.ts';
 import {
   answerQuestion,
   carryQuestion,
@@ -303,7 +303,7 @@ function freshLive(
   // the answer to a question (`kubectl delete -i`). Its ~/.kube/config is a file.
   enableKubectlEditor(fs);
   enableTerminalQuestions(fs);
-  bindKubeconfigFile(fs, cfg, files === undefined || legacyFiles);
+  ownKubeconfigFile(fs, cfg, files === undefined || legacyFiles);
   return { cluster, fs, kubeconfig: cfg, host: labHost(cluster, fs, cfg, lang) };
 }
 
@@ -361,6 +361,8 @@ function execute(live: Live, line: string): RunResult {
     (line.includes('\n') ? undefined : runAction(live.cluster, line, { shellDocker: true })) ??
     runLine(live.host, line);
   live.cluster.settle();
+  // The config follows what the line did to ~/.kube/config (the console's header shows it).
+  refreshKubeconfig(live.fs, live.kubeconfig);
   return res;
 }
 
@@ -440,7 +442,7 @@ function replayLab(saved: SavedLab, lang: () => Lang): { live: Live } | { failed
   // The files as the learner left them (the replay rebuilt them, this also covers edits made
   // after the journal was full).
   const fs = new Workspace(saved.files);
-  bindKubeconfigFile(fs, live.kubeconfig, !saved.kubeconfigFile);
+  ownKubeconfigFile(fs, live.kubeconfig, !saved.kubeconfigFile);
   carryKubectlEdit(live.fs, fs);
   // A question the replay left waiting is asked again: the console shows it, as it was left.
   carryQuestion(live.fs, fs);
@@ -929,6 +931,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     state(): LabState {
       const c = live.cluster;
       const snap = c.snapshot();
+      // ~/.kube/config may have changed outside a line (the Files panel's editor).
+      refreshKubeconfig(live.fs, live.kubeconfig);
       const ctx = currentContext(live.kubeconfig);
       const decisions = snap.decisions();
       let latest = decisions[0];
