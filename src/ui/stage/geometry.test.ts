@@ -203,6 +203,10 @@ describe('packet placement', () => {
     expect(countCorner(rest, { x: 200, y: 100 }, 1, [box(104, 76, 60, 4)], 1.25)).toBe(
       'above-left',
     );
+    // Near the stage's left edge a count on the sender's (left) side would be cut: the right.
+    const edge = { x: 10, y: 100 };
+    expect(countCorner(edge, { x: 0, y: 100 }, 3, [])).toBe('above-left');
+    expect(countCorner(edge, { x: 0, y: 100 }, 3, [], 1, box(0, 0, 400, 300))).toBe('above-right');
   });
 
   it('turns a route\'s "+N" away from words kept clear just above its resting dot', () => {
