@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { withCode } from './Narration.tsx';
+import { keepNamesWhole, withCode } from './Narration.tsx';
 
 describe('narration text (audit 20, U16)', () => {
   it('lets an API path wrap only after its slashes, never inside a word', () => {
@@ -21,6 +21,31 @@ describe('narration text (audit 20, U16)', () => {
       renderToStaticMarkup(<p>{withCode('its `default` ServiceAccount in `/etc/kubernetes`')}</p>),
     ).toBe(
       '<p><span>its </span><code>default</code><span> ServiceAccount in </span><code>/<wbr/>etc/<wbr/>kubernetes</code><span></span></p>',
+    );
+  });
+
+  it('keeps hyphenated names whole, the text unchanged, and leaves long ones breakable', () => {
+    const text =
+      'default, kube-system, kube-node-lease는 --dry-run=client 와 web-6dc5cd68db-z45gl, read';
+    const html = renderToStaticMarkup(<p>{keepNamesWhole(text)}</p>);
+    expect(html).toBe(
+      '<p>default, <span class="name-whole">kube-system</span>, ' +
+        '<span class="name-whole">kube-node-lease</span>는 ' +
+        '<span class="name-whole">--dry-run</span>=client 와 ' +
+        '<span class="name-whole">web-6dc5cd68db-z45gl</span>, read</p>',
+    );
+    expect(html.replace(/<[^>]+>/g, '')).toBe(text);
+    // Past 28 characters a name may wrap at its hyphens (whole it could overflow a phone).
+    const long = 'a-very-long-generated-name-for-a-pod-abcde';
+    expect(renderToStaticMarkup(<p>{keepNamesWhole(long)}</p>)).toBe(`<p>${long}</p>`);
+    // Between slashes, each segment is looked at on its own.
+    expect(
+      renderToStaticMarkup(
+        <p>{withCode('taint node-role.kubernetes.io/control-plane:NoSchedule')}</p>,
+      ),
+    ).toBe(
+      '<p><span>taint <span class="name-whole">node-role.kubernetes.io</span>/<wbr/>' +
+        '<span class="name-whole">control-plane</span>:NoSchedule</span></p>',
     );
   });
 });

@@ -1,18 +1,53 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 
 /**
+ * A name with hyphens (`kube-system`, `kube-node-lease`, `web-6dc5cd68db-z45gl`, `--dry-run`):
+ * letters and digits joined by `-` (and `.`), with its leading dashes.
+ */
+const HYPHENATED = /-{0,2}[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]*[A-Za-z0-9])+/g;
+/** Longer names may still wrap at their hyphens: kept whole they could overflow a phone. */
+const WHOLE_MAX = 28;
+
+/**
+ * `text` with each hyphenated name up to 28 characters in a `nowrap` span, so a line never ends
+ * in the middle of one (`kube-` | `system`); the text itself (what is copied) is unchanged.
+ */
+export function keepNamesWhole(text: string): ReactNode {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const match of text.matchAll(HYPHENATED)) {
+    if (match[0].length > WHOLE_MAX) continue;
+    if (match.index > at) out.push(text.slice(at, match.index));
+    out.push(
+      <span className="name-whole" key={match.index}>
+        {match[0]}
+      </span>,
+    );
+    at = match.index + match[0].length;
+  }
+  if (at === 0) return text;
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/**
  * `text` with a line-break opportunity (`<wbr>`) after each `/`, so a long API path or etcd key
- * wraps between its segments (`…/default/` | `deployments`), never in the middle of a word.
+ * wraps between its segments (`…/default/` | `deployments`), never in the middle of a word;
+ * hyphenated names stay whole (`keepNamesWhole`).
  */
 export function breakAfterSlashes(text: string): ReactNode {
-  if (!text.includes('/')) return text;
+  if (!text.includes('/')) return keepNamesWhole(text);
   const parts = text.split('/');
+  const whole = (part: string, i: number) => {
+    const kept = keepNamesWhole(part);
+    return typeof kept === 'string' ? kept : <Fragment key={`p${i}`}>{kept}</Fragment>;
+  };
   return parts.flatMap((part, i) =>
     i === parts.length - 1
-      ? [part]
+      ? [whole(part, i)]
       : // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder.
-        [`${part}/`, <wbr key={i} />],
+        [whole(`${part}/`, i), <wbr key={i} />],
   );
 }
 
@@ -43,7 +78,10 @@ export function Narration({
   text: string;
   /** An action under the text (the lab's "Type a command" before its first command). */
   children?: ReactNode;
-  /** The box may scroll (the lab caps its height for the console): keyboard users can focus it. */
+  /**
+   * The box may scroll (on a laptop screen the tour and the lab cap its height, lab.css):
+   * keyboard users can focus it.
+   */
   scrollable?: boolean;
 }) {
   const t = useT();

@@ -51,53 +51,53 @@ export function PacketLayer({
     <>
       <PacketTicker items={tickerItems(placed, turn)} />
       <div className="packets" aria-hidden="true">
-        {placed.map(({ packet, number, start, rest, lead, count, self, side, fit }, k) => {
-          const last = k === placed.length - 1;
-          const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
-          const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
-          const timing = {
-            '--sx': `${start.x}px`,
-            '--sy': `${start.y}px`,
-            '--rx': `${rest.x}px`,
-            '--ry': `${rest.y}px`,
-            '--delay': seconds(k * turn),
-            '--fly': seconds(flight),
-            '--turn': seconds(turn),
-            '--shown': seconds(shown),
-            '--arrived': seconds(arrived),
-          } as CSSProperties;
-          return (
-            <div
-              key={packet.id}
-              className={`packet${self ? ' packet--self' : ''}`}
-              data-packet={packet.id}
-              data-lead={lead ? 'true' : undefined}
-              style={timing}
-            >
-              {/* The route's first packet stays; the others go once they have arrived. The
+        {placed.map(
+          ({ packet, number, start, rest, lead, count, countCorner, self, side, fit }, k) => {
+            const last = k === placed.length - 1;
+            const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
+            const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
+            const timing = {
+              '--sx': `${start.x}px`,
+              '--sy': `${start.y}px`,
+              '--rx': `${rest.x}px`,
+              '--ry': `${rest.y}px`,
+              '--delay': seconds(k * turn),
+              '--fly': seconds(flight),
+              '--turn': seconds(turn),
+              '--shown': seconds(shown),
+              '--arrived': seconds(arrived),
+            } as CSSProperties;
+            return (
+              <div
+                key={packet.id}
+                className={`packet${self ? ' packet--self' : ''}`}
+                data-packet={packet.id}
+                data-lead={lead ? 'true' : undefined}
+                style={timing}
+              >
+                {/* The route's first packet stays; the others go once they have arrived. The
                   dot pops in and out by its size; its number, like the label, is shown and
                   hidden at once, never drawn half transparent (stage.css). */}
-              <span className={`packet-dot${lead ? '' : ' packet-dot--passing'}`}>{number}</span>
-              {lead && count > 1 ? (
-                <span className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}>
-                  +{count - 1}
+                <span className={`packet-dot${lead ? '' : ' packet-dot--passing'}`}>{number}</span>
+                {lead && count > 1 ? (
+                  <span className={`packet-more packet-more--${countCorner}`}>+{count - 1}</span>
+                ) : null}
+                <span
+                  className={`packet-label packet-label--${side}`}
+                  style={
+                    fit.room !== undefined
+                      ? { maxWidth: fit.room }
+                      : fit.shift !== 0
+                        ? { translate: `${fit.shift}px 0` }
+                        : undefined
+                  }
+                >
+                  {stageLabel(packet.label)}
                 </span>
-              ) : null}
-              <span
-                className={`packet-label packet-label--${side}`}
-                style={
-                  fit.room !== undefined
-                    ? { maxWidth: fit.room }
-                    : fit.shift !== 0
-                      ? { translate: `${fit.shift}px 0` }
-                      : undefined
-                }
-              >
-                {stageLabel(packet.label)}
-              </span>
-            </div>
-          );
-        })}
+              </div>
+            );
+          },
+        )}
       </div>
     </>
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARRIVAL_GAP,
   type Box,
+  countCorner,
   edgeKey,
   edgesFor,
   exitPoint,
@@ -185,6 +186,49 @@ describe('packet placement', () => {
     close(p?.rest.y ?? 0, 32);
     // The far end is the badge's: the near end, between the two cards' icons, not on a name.
     close(p?.rest.x ?? 0, 16);
+  });
+
+  it('puts a route\'s "+N" at the corner of its dot with the least under it', () => {
+    const rest = { x: 100, y: 100 };
+    // Nothing around: above, towards the sender (the wire's free side).
+    expect(countCorner(rest, { x: 200, y: 100 }, 2, [])).toBe('above-right');
+    expect(countCorner(rest, { x: 0, y: 100 }, 2, [])).toBe('above-left');
+    // A phone's "+7 kube-system" just above the dot (a control-plane node's last row): below.
+    const disclosure = box(60, 80, 120, 16);
+    expect(countCorner(rest, { x: 200, y: 100 }, 1, [disclosure])).toBe('below-right');
+    // Covered above and below on the right: the left side, above.
+    expect(countCorner(rest, { x: 200, y: 100 }, 1, [box(104, 70, 60, 60)])).toBe('above-left');
+    // Sizes grow with the root font size: at 125% the same box is reached from further away.
+    expect(countCorner(rest, { x: 200, y: 100 }, 1, [box(104, 76, 60, 4)], 1)).toBe('above-right');
+    expect(countCorner(rest, { x: 200, y: 100 }, 1, [box(104, 76, 60, 4)], 1.25)).toBe(
+      'above-left',
+    );
+    // Near the stage's left edge a count on the sender's (left) side would be cut: the right.
+    const edge = { x: 10, y: 100 };
+    expect(countCorner(edge, { x: 0, y: 100 }, 3, [])).toBe('above-left');
+    expect(countCorner(edge, { x: 0, y: 100 }, 3, [], 1, box(0, 0, 400, 300))).toBe('above-right');
+  });
+
+  it('turns a route\'s "+N" away from words kept clear just above its resting dot', () => {
+    const stage = new Map<string, Box>([
+      ['api-server', box(0, 0, 120, 40)],
+      ['kubelet/node1', box(0, 200, 120, 30)],
+      // Words over the wire's end, kept clear by `data-avoid` (a phone's "+7 kube-system" pill).
+      ['avoid:system-pods/control-plane', box(60, 28, 120, 16)],
+    ]);
+    const placed = placePackets(
+      [
+        { id: 'a', from: 'kubelet/node1', to: 'api-server', label: '' },
+        { id: 'b', from: 'kubelet/node1', to: 'api-server', label: '' },
+      ],
+      stage,
+    );
+    // The dot rests under the pill, clear of it; its "+1" goes below it, not onto the pill.
+    expect(placed[0]?.rest).toEqual({ x: 60, y: 58 });
+    expect(placed.map((p) => [p.count, p.countCorner])).toEqual([
+      [2, 'below-right'],
+      [2, 'below-right'],
+    ]);
   });
 
   it('keeps a resting dot and its label off an "acting" badge beside the arrowhead', () => {

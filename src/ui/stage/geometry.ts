@@ -99,6 +99,9 @@ export type LabelSide =
   | 'below-left'
   | 'below-right';
 
+/** A corner of a resting dot, where its route's "+N" count sits (stage.css `.packet-more`). */
+export type CountCorner = 'above-right' | 'above-left' | 'below-right' | 'below-left';
+
 /** Where a packet comes from and where it rests, in stage coordinates. */
 export interface PacketPlacement {
   packet: StagePacket;
@@ -115,6 +118,8 @@ export interface PacketPlacement {
   count: number;
   /** A message a component sends itself (`docker build` on the laptop): a badge at its corner. */
   self: boolean;
+  /** The corner of the dot its route's "+N" takes (the lead's; see {@link countCorner}). */
+  countCorner: CountCorner;
   /** The side of the dot where the label has the most free room. */
   side: LabelSide;
   /** How the label keeps inside the stage on that side (see {@link labelFit}). */
@@ -363,16 +368,96 @@ export function placePackets(
       rest: route.rest,
       lead: route.placements.length === 0,
       count: 0,
+      countCorner: 'above-right',
       self,
       ...chooseLabel(route.rest, stageLabel(p.label), obstacles, bounds, unit, route.start),
     };
     route.placements.push(placement);
     placed.push(placement);
   });
+  // Each route's count goes to the corner of its dot that covers the least of the cards, the
+  // words kept clear (`data-avoid`), the other dots and the counts placed before it, inside the
+  // stage.
+  const dots = rests.map((q) => ({
+    x: q.x - DOT_RADIUS * unit,
+    y: q.y - DOT_RADIUS * unit,
+    width: 2 * DOT_RADIUS * unit,
+    height: 2 * DOT_RADIUS * unit,
+  }));
+  const counts: Box[] = [];
   for (const route of routes.values()) {
-    for (const q of route.placements) q.count = route.placements.length;
+    const count = route.placements.length;
+    let corner: CountCorner = 'above-right';
+    if (count > 1) {
+      const others = dots.filter((_, i) => rests[i] !== route.rest);
+      corner = countCorner(
+        route.rest,
+        route.start,
+        count - 1,
+        [...obstacles, ...others, ...counts],
+        unit,
+        // The stage's own padding (0.5rem, stage.css) still shows what pokes out of the diagram.
+        {
+          x: bounds.x - 8 * unit,
+          y: bounds.y - 8 * unit,
+          width: bounds.width + 16 * unit,
+          height: bounds.height + 16 * unit,
+        },
+      );
+      counts.push(countBox(route.rest, corner, count - 1, unit));
+    }
+    for (const q of route.placements) {
+      q.count = count;
+      q.countCorner = corner;
+    }
   }
   return placed;
+}
+
+/** The box of a "+`more`" count at `corner` of a dot at `rest` (stage.css `.packet-more`). */
+function countBox(rest: Point, corner: CountCorner, more: number, unit: number): Box {
+  const width = (17.5 + 6.5 * String(more).length) * unit;
+  const height = 15 * unit;
+  const aside = 5.6 * unit;
+  const reach = 18.4 * unit;
+  return {
+    x: corner.endsWith('left') ? rest.x - aside - width : rest.x + aside,
+    y: corner.startsWith('above') ? rest.y - reach : rest.y + reach - height,
+    width,
+    height,
+  };
+}
+
+/**
+ * The corner of a resting dot at `rest` for its "+`more`" count: the first of the four that
+ * covers the least of `obstacles` (and of what lies outside `bounds`, which the stage cuts),
+ * trying the side towards the sender (the wire's free side) first, above before below.
+ */
+export function countCorner(
+  rest: Point,
+  start: Point,
+  more: number,
+  obstacles: readonly Box[],
+  unit = 1,
+  bounds?: Box,
+): CountCorner {
+  const order: CountCorner[] =
+    rest.x > start.x
+      ? ['above-left', 'above-right', 'below-left', 'below-right']
+      : ['above-right', 'above-left', 'below-right', 'below-left'];
+  let best = order[0] as CountCorner;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const corner of order) {
+    const box = countBox(rest, corner, more, unit);
+    // Cut off by the stage's edge is worse than lying on a card: the number is not read at all.
+    let cost = bounds ? 4 * (box.width * box.height - overlapArea(box, bounds)) : 0;
+    for (const o of obstacles) cost += overlapArea(box, o);
+    if (cost < bestCost - 0.5) {
+      bestCost = cost;
+      best = corner;
+    }
+  }
+  return best;
 }
 
 /** A self-message's badge: on the card's lower right corner, mostly outside it. */

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { type LessonStep, NAMESPACE_LESSON } from '../../../lab/lesson.ts';
+import { keepNamesWhole } from '../../player/Narration.tsx';
 import { useT } from '../../ViewStoreContext.tsx';
 import './panels.css';
 
@@ -76,9 +77,9 @@ export function LessonPanel({
                 <span className="lesson-word">{t(`labPanel.lesson.${state}`)}</span>
               </span>
               <div className="lesson-body">
-                <p className="lesson-text">{t(step.text)}</p>
+                <p className="lesson-text">{keepNamesWhole(t(step.text))}</p>
                 <div className="lesson-command">
-                  <code>{step.command}</code>
+                  <code>{keepNamesWhole(step.command)}</code>
                   <button
                     type="button"
                     className={`lp-button${state === 'next' ? ' lp-button--primary' : ''}`}
