@@ -78,10 +78,7 @@ export function Narration({
   text: string;
   /** An action under the text (the lab's "Type a command" before its first command). */
   children?: ReactNode;
-  /**
-   * The box may scroll (on a laptop screen the tour and the lab cap its height, lab.css):
-   * keyboard users can focus it.
-   */
+  /** The box may scroll (the lab caps its height for the console): keyboard users can focus it. */
   scrollable?: boolean;
 }) {
   const t = useT();
