@@ -204,7 +204,7 @@ function Explainer({ story }: { story: Story }) {
                 longer or shorter, so clicking Next twice goes forward twice. */}
             <PlayerControls stepTitle={title} />
             {lab ? <LabCatchUp /> : null}
-            <Narration title={title} text={text} scrollable>
+            <Narration title={title} text={text} scrollable={lab}>
               {lab && model?.stepId === 'lab' ? <ToConsole /> : null}
             </Narration>
             <LabDock tourStep={cursor + 1} />
