@@ -121,15 +121,16 @@ export function selectedTargets(
     if (!selecting && !all) ctx.fail('resource(s) were provided, but no name was specified');
     const ns = nsFor(type, ctx.namespace);
     let items: KubeObject[];
-    if (fieldSelector !== '') {
-      // The builder's list with both selectors; the API server refuses a field it does not know.
+    if (selecting) {
+      // The builder's list with both selectors; the API server refuses a field it does not know
+      // or a label selector it cannot parse (`-l =blue`).
       const r = ctx.host.api.list(type.resource, ns, {
         ...(selector !== '' ? { labelSelector: selector } : {}),
-        fieldSelector,
+        ...(fieldSelector !== '' ? { fieldSelector } : {}),
       });
       if (!r.ok) ctx.failStatus(listError(r.status, type, selector, fieldSelector));
       items = r.value.items;
-    } else items = listAll(ctx, type.resource, ns, selector || undefined);
+    } else items = listAll(ctx, type.resource, ns);
     for (const obj of items) out.push({ type, name: obj.metadata?.name ?? '', obj });
   }
   return out;
