@@ -19,9 +19,10 @@
  * not; the report counts those apart) and klog's time and pid.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { Attributes, UserInfo } from '../src/engine/apiserver/rbac.ts';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
@@ -59,6 +60,12 @@ if (files.length === 0) {
   process.exit(2);
 }
 const [cmdFile, reportFile = 'kubectl-oracle.txt'] = files;
+/** A command name found on PATH, as a path. */
+const which = (cmd: string): string | undefined =>
+  (process.env.PATH ?? '')
+    .split(':')
+    .map((d) => `${d}/${cmd}`)
+    .find((p) => existsSync(p));
 
 const lines = (file: string | undefined): string[] =>
   file
@@ -740,6 +747,13 @@ await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 // side (or a stale discovery cache) never send one run's kubectl to another run's bridge.
 const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home-${process.pid}`;
 mkdirSync(`${home}/.kube`, { recursive: true });
+// The real binary under the name `kubectl`: its messages and change-cause annotations name
+// itself by argv[0]'s base name (`kubectl.1.32 get …` otherwise).
+mkdirSync(`${home}/bin`, { recursive: true });
+symlinkSync(
+  resolve(kubectl.includes('/') ? kubectl : (which(kubectl) ?? kubectl)),
+  `${home}/bin/kubectl`,
+);
 writeFileSync(
   `${home}/.kube/config`,
   `apiVersion: v1
@@ -765,11 +779,12 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
     // `kubectl` in the line is the real binary given by --kubectl.
     const child: ChildProcess = spawn(
       'bash',
-      ['-c', line.replace(/^kubectl\b/, JSON.stringify(kubectl))],
+      ['-c', line.replace(/^kubectl\b/, JSON.stringify(`${home}/bin/kubectl`))],
       {
         cwd: home,
         env: {
-          PATH: process.env.PATH,
+          // `kubectl` later in the line (`printf … > f && kubectl apply -f f`) is the real one too.
+          PATH: `${home}/bin:${process.env.PATH}`,
           HOME: home,
           // `edit`, `create --edit`, `apply edit-last-applied`: an editor that closes at once,
           // unchanged (a real vi would wait on the pipe until the line is killed), or the one
