@@ -83,7 +83,7 @@ function fresh(base?: string): string {
   }
 }
 const ns = () => (chance(0.8) ? 'default' : pick(namespaces));
-const nsFlag = (n: string) => (n === 'default' ? '' : ` -n ${n}`);
+const nsFlag = (n: string) => (n === 'default' || n === '' ? '' : ` -n ${n}`);
 const some = (kind: string): Obj | undefined => {
   const xs = objs[kind] ?? [];
   return xs.length ? pick(xs) : undefined;
@@ -177,7 +177,8 @@ function output(kind: string, one: boolean): string {
   }
   if (r < 0.8)
     return ` -o custom-columns=${pick(COLUMNS[kind] ?? ['NAME:.metadata.name'])}${chance(0.2) ? ' --no-headers' : ''}`;
-  if (r < 0.86) return ` -o ${pick(['yml', 'jsn', 'names', 'jsonpath', 'custom-columns', 'wide,name'])}`;
+  if (r < 0.86)
+    return ` -o ${pick(['yml', 'jsn', 'names', 'jsonpath', 'custom-columns', 'wide,name'])}`;
   if (r < 0.92) return ` -o name --sort-by=${pick(SORTS)}`;
   return ` -o jsonpath='{.metadata.name}' -o name`;
 }
@@ -216,7 +217,8 @@ function get(): string {
   if (kind === 'node') {
     return `kubectl get ${spell('node')}${r < 0.5 ? ` ${pick(NODES)}` : ''}${output('node', r < 0.5)}`;
   }
-  if (r < 0.45 && o) return `kubectl get ${spell(kind)} ${o.name}${nsFlag(o.ns)}${output(kind, true)}`;
+  if (r < 0.45 && o)
+    return `kubectl get ${spell(kind)} ${o.name}${nsFlag(o.ns)}${output(kind, true)}`;
   if (r < 0.55) return `kubectl get ${spell(kind)} ${missing()}${output(kind, true)}`;
   if (r < 0.65) return `kubectl get ${spell(kind)} -A${output(kind, false)}`;
   if (r < 0.78) return `kubectl get ${spell(kind)} ${selector()}${output(kind, false)}`;
@@ -231,54 +233,64 @@ function describe(): string {
   if (kind === 'node') return `kubectl describe ${spell('node')} ${pick(NODES)}`;
   const o = some(kind);
   if (!o || chance(0.15)) return `kubectl describe ${spell(kind)} ${missing()}`;
-  if (chance(0.1)) return `kubectl describe ${spell(kind)} -l ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`;
+  if (chance(0.1))
+    return `kubectl describe ${spell(kind)} -l ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`;
   return `kubectl describe ${spell(kind)} ${o.name}${nsFlag(o.ns)}`;
 }
 
+// The typed clients of `create <generator>` send protobuf, which the bridge does not read: the
+// session's imperative creates are client-side dry runs (what a learner does to write a manifest);
+// objects come from `apply -f` manifests.
 function create(): string {
   const r = rand();
   const n = ns();
-  if (r < 0.25) {
-    const name = fresh(pick(['cfg', 'settings', 'app-config']));
-    objs.configmap?.push({ name, ns: n, labels: {} });
-    const lits = Array.from({ length: int(1, 3) }, (_, i) => `--from-literal=key${i + 1}=${pick(LABEL_VALUES)}`);
-    return `kubectl create configmap ${name}${nsFlag(n)} ${lits.join(' ')}${chance(0.2) ? ' -o yaml' : ''}`;
+  const out = pick([
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o json',
+    ' --dry-run=client -o name',
+    ' --dry-run=client',
+    ' --dry-run=server -o yaml',
+    ' --dry-run -o yaml',
+  ]);
+  const name = fresh(
+    pick(['cfg', 'settings', 'creds', 'team', 'reader', 'once', 'svc', 'sa', 'web']),
+  );
+  if (r < 0.2) {
+    const lits = Array.from(
+      { length: int(1, 3) },
+      (_, i) => `--from-literal=key${i + 1}=${pick(LABEL_VALUES)}`,
+    );
+    return `kubectl create configmap ${name}${nsFlag(n)} ${lits.join(' ')}${out}`;
   }
-  if (r < 0.4) {
-    const name = fresh(pick(['creds', 'token', 'db-pass']));
-    objs.secret?.push({ name, ns: n, labels: {} });
-    return `kubectl create secret generic ${name}${nsFlag(n)} --from-literal=password=${pick(['s3cr3t', 'hunter2', 'p@ss'])}${chance(0.3) ? ' -o name' : ''}`;
-  }
-  if (r < 0.55) {
-    const name = fresh(pick(['team', 'dev', 'staging', 'qa']));
-    objs.namespace?.push({ name, ns: '', labels: {} });
-    namespaces.push(name);
-    return `kubectl create ${pick(['namespace', 'ns'])} ${name}`;
-  }
-  if (r < 0.65) {
-    const name = fresh('sa');
-    objs.serviceaccount?.push({ name, ns: n, labels: {} });
-    return `kubectl create serviceaccount ${name}${nsFlag(n)}`;
-  }
-  if (r < 0.75) {
-    const name = fresh(pick(['reader', 'editor']));
-    objs.role?.push({ name, ns: n, labels: {} });
-    return `kubectl create role ${name}${nsFlag(n)} --verb=${pick(['get,list', 'get,list,watch', "'*'", 'create'])} --resource=${pick(['pods', 'deployments', 'pods,services', 'configmaps'])}`;
-  }
-  if (r < 0.85) {
-    const name = fresh('once');
-    objs.job?.push({ name, ns: n, labels: {} });
-    return `kubectl create job ${name}${nsFlag(n)} --image=busybox -- ${pick(['date', 'echo hi', 'sleep 1'])}`;
-  }
-  const name = fresh('svc');
-  objs.service?.push({ name, ns: n, labels: { app: name } });
-  return `kubectl create service ${pick(['clusterip', 'nodeport'])} ${name}${nsFlag(n)} --tcp=${pick(['80:8080', '443', '8080:80'])}`;
+  if (r < 0.32)
+    return `kubectl create secret generic ${name}${nsFlag(n)} --from-literal=password=${pick(['s3cr3t', 'hunter2', 'p@ss'])}${out}`;
+  if (r < 0.4) return `kubectl create ${pick(['namespace', 'ns'])} ${name}${out}`;
+  if (r < 0.48) return `kubectl create serviceaccount ${name}${nsFlag(n)}${out}`;
+  if (r < 0.58)
+    return `kubectl create role ${name}${nsFlag(n)} --verb=${pick(['get,list', 'get,list,watch', "'*'", 'create'])} --resource=${pick(['pods', 'deployments', 'pods,services', 'configmaps', 'deploy.apps', 'foos'])}${out}`;
+  if (r < 0.66)
+    return `kubectl create job ${name}${nsFlag(n)} --image=busybox${out} -- ${pick(['date', 'echo hi', 'sleep 1'])}`;
+  if (r < 0.74)
+    return `kubectl create deployment ${name}${nsFlag(n)} --image=${pick(IMAGES)}${chance(0.5) ? ` --replicas=${int(1, 4)}` : ''}${chance(0.3) ? ' --port=80' : ''}${out}`;
+  if (r < 0.8)
+    return `kubectl create cronjob ${name}${nsFlag(n)} --image=busybox --schedule='${pick(['*/5 * * * *', '0 0 * * *', '@hourly', 'bad'])}'${out} -- date`;
+  if (r < 0.88)
+    return `kubectl create rolebinding ${name}${nsFlag(n)} --${pick(['role', 'clusterrole'])}=${pick(['view', 'edit', 'reader'])} --${pick(['user=jane', 'serviceaccount=default:default', 'group=ops'])}${out}`;
+  return `kubectl create service ${pick(['clusterip', 'nodeport', 'loadbalancer'])} ${name}${nsFlag(n)} --tcp=${pick(['80:8080', '443', '8080:80'])}${out}`;
 }
 
 function apply(): string {
   const r = rand();
   const verb = chance(0.85) ? 'apply' : 'create';
-  const applyFlags = pick(['', '', '', ' --dry-run=client -o yaml', ' --dry-run=server', ' -o name']);
+  const applyFlags = pick([
+    '',
+    '',
+    '',
+    ' --dry-run=client -o yaml',
+    ' --dry-run=server',
+    ' -o name',
+  ]);
   // A dry run creates nothing: what it would make is not remembered.
   const keep = !applyFlags.includes('dry-run');
   const remember = (kind: string, o: Obj) => {
@@ -294,7 +306,28 @@ function apply(): string {
     if (!existing) remember('deployment', { name, ns: n, labels: { app } });
     const nsOf = existing?.ns ?? n;
     yaml = `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: ${name}${nsOf === 'default' ? '' : `\\n  namespace: ${nsOf}`}\\nspec:\\n  replicas: ${int(1, 3)}\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: ${pick(['app', 'nginx', 'main'])}\\n        image: ${pick(IMAGES)}`;
-  } else if (r < 0.6) {
+  } else if (r < 0.5) {
+    const kind = pick(['Namespace', 'ServiceAccount', 'Secret', 'Role']);
+    const name = fresh(
+      pick(kind === 'Namespace' ? ['team', 'dev', 'staging', 'qa'] : ['creds', 'reader', 'sa']),
+    );
+    const key = {
+      Namespace: 'namespace',
+      ServiceAccount: 'serviceaccount',
+      Secret: 'secret',
+      Role: 'role',
+    }[kind] as string;
+    remember(key, { name, ns: kind === 'Namespace' ? '' : n, labels: {} });
+    if (kind === 'Namespace' && keep) namespaces.push(name);
+    const meta = `metadata:\\n  name: ${name}${kind !== 'Namespace' && n !== 'default' ? `\\n  namespace: ${n}` : ''}`;
+    yaml = `apiVersion: ${kind === 'Role' ? 'rbac.authorization.k8s.io/v1' : 'v1'}\\nkind: ${kind}\\n${meta}${
+      kind === 'Secret'
+        ? `\\nstringData:\\n  password: ${pick(['s3cr3t', 'hunter2'])}`
+        : kind === 'Role'
+          ? `\\nrules:\\n- apiGroups: [""]\\n  resources: ["pods"]\\n  verbs: ["get", "list"]`
+          : ''
+    }`;
+  } else if (r < 0.65) {
     const name = fresh(pick(['cfg', 'conf']));
     remember('configmap', { name, ns: n, labels: {} });
     yaml = `apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: ${name}${nsFlag(n) ? `\\n  namespace: ${n}` : ''}\\ndata:\\n  key1: ${pick(LABEL_VALUES)}\\n  mode: "${int(1, 5)}"`;
@@ -322,7 +355,16 @@ function apply(): string {
 }
 
 function del(): string {
-  const kind = pick(['configmap', 'secret', 'pod', 'service', 'deployment', 'namespace', 'job', 'serviceaccount']);
+  const kind = pick([
+    'configmap',
+    'secret',
+    'pod',
+    'service',
+    'deployment',
+    'namespace',
+    'job',
+    'serviceaccount',
+  ]);
   const o = some(kind);
   if (!o || chance(0.2))
     return `kubectl delete ${spell(kind)} ${missing()}${chance(0.3) ? ' --ignore-not-found' : ''}`;
@@ -331,7 +373,14 @@ function del(): string {
     namespaces.splice(namespaces.indexOf(o.name), 1);
     for (const k of Object.keys(objs)) objs[k] = (objs[k] ?? []).filter((x) => x.ns !== o.name);
   }
-  const flags = pick(['', '', ' --wait=false', ' --grace-period=0 --force', ' --dry-run=client', ' -o name']);
+  const flags = pick([
+    '',
+    '',
+    ' --wait=false',
+    ' --grace-period=0 --force',
+    ' --dry-run=client',
+    ' -o name',
+  ]);
   if (flags === ' --dry-run=client') (objs[kind] ?? []).push(o);
   return `kubectl delete ${chance(0.3) ? `${kind}/${o.name}` : `${spell(kind)} ${o.name}`}${nsFlag(o.ns)}${flags}`;
 }
@@ -339,9 +388,13 @@ function del(): string {
 function labelOrAnnotate(): string {
   const kind = pick(['deployment', 'pod', 'service', 'configmap', 'node', 'namespace']);
   const verb = chance(0.65) ? 'label' : 'annotate';
-  const target = kind === 'node' ? { name: pick(NODES), ns: '', labels: {} as Record<string, string> } : some(kind);
+  const target =
+    kind === 'node'
+      ? { name: pick(NODES), ns: '', labels: {} as Record<string, string> }
+      : some(kind);
   const name = target?.name ?? missing();
-  const k = verb === 'label' ? pick(LABEL_KEYS) : pick(['note', 'owner', 'kubernetes.io/change-cause']);
+  const k =
+    verb === 'label' ? pick(LABEL_KEYS) : pick(['note', 'owner', 'kubernetes.io/change-cause']);
   const v = verb === 'label' ? pick(LABEL_VALUES) : pick(['hello', 'team-a', '"scaled up"']);
   const r = rand();
   let change: string;
@@ -361,11 +414,15 @@ function workload(): string {
   const n = nsFlag(d?.ns ?? '');
   const r = rand();
   if (r < 0.25)
-    return `kubectl set image deployment/${name}${n} '${pick(['app', 'nginx', 'main', '*', 'nosuch'])}=${pick(IMAGES)}'${chance(0.2) ? ' --record' : ''}`;
-  if (r < 0.45) return `kubectl rollout status deployment/${name}${n}${chance(0.3) ? ' --timeout=5s' : ''}`;
-  if (r < 0.6) return `kubectl rollout history deployment/${name}${n}${chance(0.3) ? ` --revision=${int(1, 3)}` : ''}`;
-  if (r < 0.7) return `kubectl rollout undo deployment/${name}${n}${chance(0.3) ? ` --to-revision=${int(1, 4)}` : ''}`;
-  if (r < 0.78) return `kubectl rollout ${pick(['pause', 'resume', 'restart'])} deployment/${name}${n}`;
+    return `kubectl set image deployment/${name}${n} '${pick(['app', 'nginx', 'main', '*', 'nosuch'])}=${pick(IMAGES)}'`;
+  if (r < 0.45)
+    return `kubectl rollout status deployment/${name}${n}${chance(0.3) ? ' --timeout=5s' : ''}`;
+  if (r < 0.6)
+    return `kubectl rollout history deployment/${name}${n}${chance(0.3) ? ` --revision=${int(1, 3)}` : ''}`;
+  if (r < 0.7)
+    return `kubectl rollout undo deployment/${name}${n}${chance(0.3) ? ` --to-revision=${int(1, 4)}` : ''}`;
+  if (r < 0.78)
+    return `kubectl rollout ${pick(['pause', 'resume', 'restart'])} deployment/${name}${n}`;
   if (r < 0.9) {
     const svc = fresh('svc');
     if (d) objs.service?.push({ name: svc, ns: d.ns, labels: {} });
@@ -381,7 +438,16 @@ function pods(): string {
     const name = fresh(pick(['tmp', 'nginx', 'bb', 'probe']));
     const labels: Record<string, string> = { run: name };
     objs.pod?.push({ name, ns: n, labels });
-    const extra = pick(['', '', ` --labels=app=${name}`, ' --port=80', ' --restart=Never', ' --dry-run=client -o yaml', ' --env=A=1', ` -- sleep 3600`]);
+    const extra = pick([
+      '',
+      '',
+      ` --labels=app=${name}`,
+      ' --port=80',
+      ' --restart=Never',
+      ' --dry-run=client -o yaml',
+      ' --env=A=1',
+      ` -- sleep 3600`,
+    ]);
     if (extra.includes('dry-run')) objs.pod?.pop();
     if (extra.includes('--labels=')) delete labels.run;
     return `kubectl run ${name}${nsFlag(n)} --image=${pick(IMAGES)}${extra}`;
@@ -389,8 +455,10 @@ function pods(): string {
   const p = some('pod');
   const d = some('deployment');
   const target = p ? `${p.name}${nsFlag(p.ns)}` : d ? `deploy/${d.name}${nsFlag(d.ns)}` : missing();
-  if (r < 0.6) return `kubectl logs ${chance(0.8) ? target : missing()}${pick(['', '', ' --tail=5', ' -c nosuch', ' --previous', ' --since=1h', ' --all-containers'])}`;
-  if (r < 0.75) return `kubectl exec ${target} -- ${pick(['ls /', 'env', 'cat /etc/hostname', 'nosuchcmd'])}`;
+  if (r < 0.6)
+    return `kubectl logs ${chance(0.8) ? target : missing()}${pick(['', '', ' --tail=5', ' -c nosuch', ' --previous', ' --since=1h', ' --all-containers'])}`;
+  if (r < 0.75)
+    return `kubectl exec ${target} -- ${pick(['ls /', 'env', 'cat /etc/hostname', 'nosuchcmd'])}`;
   if (r < 0.85) return `kubectl exec ${target} ${pick(['ls', '-it -- sh', '--'])}`;
   return `kubectl top ${pick(['pods', 'nodes', 'pod --sort-by=cpu', 'node node1'])}`;
 }
@@ -538,7 +606,8 @@ for (let i = int(1, 3); i > 0; i--) {
   setup.push(
     `kubectl create deployment ${name} --image=${pick(IMAGES)} --replicas=${int(1, 3)}${nsFlag(nsName)}`,
   );
-  if (chance(0.4)) setup.push(`kubectl scale deployment ${name} --replicas=${int(0, 4)}${nsFlag(nsName)}`);
+  if (chance(0.4))
+    setup.push(`kubectl scale deployment ${name} --replicas=${int(0, 4)}${nsFlag(nsName)}`);
 }
 
 const out = [`# oracleSessions --seed ${seed} --lines ${count}`];
