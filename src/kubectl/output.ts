@@ -96,8 +96,21 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
 
 export type DryRun = 'none' | 'client' | 'server';
 
-/** `--dry-run` as cmdutil.GetDryRunStrategy reads it. */
+const dryRuns = new WeakMap<Ctx, DryRun>();
+
+/**
+ * `--dry-run` as cmdutil.GetDryRunStrategy reads it, once per command (its Complete): the
+ * deprecation warning of a bare `--dry-run` or a boolean is printed once however many steps ask.
+ */
 export function dryRunStrategy(ctx: Ctx): DryRun {
+  const known = dryRuns.get(ctx);
+  if (known !== undefined) return known;
+  const d = readDryRun(ctx);
+  dryRuns.set(ctx, d);
+  return d;
+}
+
+function readDryRun(ctx: Ctx): DryRun {
   const v = ctx.str('dry-run');
   switch (v) {
     case '':

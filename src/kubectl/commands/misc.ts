@@ -1284,6 +1284,8 @@ function parseAnnotationChanges(pairs: string[]): MetaChanges {
  */
 export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annotations'): void {
   const what = field === 'labels' ? 'label' : 'annotation';
+  // Complete reads --dry-run first: its warning or error comes before any other.
+  dryRunStrategy(ctx);
   const [resources, pairs] = resourcesAndPairs(ctx, args, what);
   const changes =
     field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
