@@ -33,6 +33,7 @@ import { loadExplainSchema } from '../src/kubectl/explain/load.ts';
 import { impersonatedUser, KUBERNETES_ADMIN } from '../src/kubectl/impersonation.ts';
 import { adminCertificateCredentialId } from '../src/kubectl/kubeconfig.ts';
 import { isStoredType, OTHER_SERVED_VERSIONS, RESOURCE_TYPES } from '../src/kubectl/resources.ts';
+import { runLine } from '../src/kubectl/shell.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
 import {
   entriesOf,
@@ -506,7 +507,10 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     if (sinceTime !== null) args.push(`--since-time=${sinceTime}`);
     const limit = q.get('limitBytes');
     if (limit !== null) args.push(`--limit-bytes=${limit}`);
-    const out = bridged.run(args.map((a) => `'${a}'`).join(' '));
+    // Read without the settle a console line ends with (it moves the clock on: the bridged
+    // cluster would run ahead of ours by one settle per `kubectl logs`).
+    const r = runLine(bridged.host, args.map((a) => `'${a}'`).join(' '));
+    const out = { out: r.stdout, err: r.stderr, code: r.exitCode };
     if (out.code !== 0) {
       // `Error from server (Reason): message`, or a Status without a reason (a dial error).
       const m = /^Error from server(?: \((\w+)\))?: (.*)$/.exec(

@@ -250,7 +250,7 @@ function create(): string {
     ' --dry-run=client -o json',
     ' --dry-run=client -o name',
     ' --dry-run=client',
-    ' --dry-run=server -o yaml',
+
     ' --dry-run -o yaml',
   ]);
   const name = fresh(
