@@ -12,6 +12,8 @@
  *   very objects ours see. Not served: Table responses (plain `get` tables), watches, protobuf
  *   bodies (the typed clients of `create deployment`, `scale`…): put those in --setup. Timestamps
  *   are shifted to the real clock and back, so ages agree within a second.
+ *   A delete or drain that waits moves the bridged clock at the real pace; client-go's "very short
+ *   watch" warnings (no watch is served) are left out of the real stderr.
  * - `--offline`: no server at all (client-side checks: flag and argument errors, help, dry runs).
  *
  * This is a tool, not a test: CI has no kubectl. The known deliberate differences are the help
@@ -540,7 +542,8 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   const url = new URL(req.url ?? '/', 'http://bridge');
   // While a drain waits for its pods (it polls every second, retries refused evictions every
   // 5 s), the bridged cluster's clock keeps pace with the real one, as ours runs on meanwhile.
-  if (req.headers['kubectl-command'] === 'kubectl drain') {
+  // So while a delete waits (--wait, the default) for what it deleted to be gone.
+  if (['kubectl drain', 'kubectl delete'].includes(String(req.headers['kubectl-command']))) {
     const due = line.virtualStart + (Date.now() - line.realStart);
     if (due > bridged.cluster.now()) bridged.cluster.advance(due - bridged.cluster.now());
   }
@@ -844,7 +847,12 @@ for (const cmd of cmds) {
   const here = (s: string) => s.replaceAll(home, '/home/learner');
   const r = {
     out: here(klog(unshiftTimes(real.out))),
-    err: here(klog(unshiftTimes(real.err))),
+    // The bridge serves no watches: client-go's warning about a watch that ended at once is
+    // the bridge's, never the cluster's.
+    err: here(klog(unshiftTimes(real.err))).replace(
+      /^W0000 00:00:00\.000000 1 reflector\.go:\d+\] .*very short watch.*\n/gm,
+      '',
+    ),
     code: real.code,
   };
   const o = { out: klog(mine.out), err: klog(mine.err), code: mine.code };

@@ -177,9 +177,12 @@ function output(kind: string, one: boolean): string {
   }
   if (r < 0.8)
     return ` -o custom-columns=${pick(COLUMNS[kind] ?? ['NAME:.metadata.name'])}${chance(0.2) ? ' --no-headers' : ''}`;
-  if (r < 0.86)
-    return ` -o ${pick(['yml', 'jsn', 'names', 'jsonpath', 'custom-columns', 'wide,name'])}`;
-  if (r < 0.92) return ` -o name --sort-by=${pick(SORTS)}`;
+  if (r < 0.85)
+    return ` -o ${pick(['yml', 'jsn', 'names', 'jsonpath', 'custom-columns', 'wide,name', 'jsonpath-as-json={.metadata.name}', 'go-template={{.metadata.name}}', 'template={{.nosuch}'])}`;
+  if (r < 0.9) return ` -o name --sort-by=${pick(SORTS)}`;
+  if (r < 0.93) return ` -o jsonpath='{.items[*].metadata.name}' --sort-by=${pick(SORTS)}`;
+  if (r < 0.96)
+    return ` -o ${pick(['name', 'yaml', 'json'])} ${pick(['--show-labels', '-L app', '--no-headers', '--show-kind', '-w=false'])}`;
   return ` -o jsonpath='{.metadata.name}' -o name`;
 }
 
@@ -223,6 +226,8 @@ function get(): string {
   if (r < 0.65) return `kubectl get ${spell(kind)} -A${output(kind, false)}`;
   if (r < 0.78) return `kubectl get ${spell(kind)} ${selector()}${output(kind, false)}`;
   if (r < 0.84 && o) return `kubectl get ${kind}/${o.name}${nsFlag(o.ns)}${output(kind, true)}`;
+  if (r < 0.86)
+    return `kubectl get ${spell('event')}${nsFlag(o?.ns ?? 'default')} --field-selector ${pick([`involvedObject.name=${o?.name ?? missing()}`, `involvedObject.kind=${kind === 'deployment' ? 'Deployment' : 'Pod'}`, 'type=Warning', 'reason=Scheduled'])} -o ${pick(['name', "jsonpath='{.items[*].reason}'", 'custom-columns=REASON:.reason,OBJ:.involvedObject.name'])}`;
   if (r < 0.9)
     return `kubectl get ${spell(kind)} --field-selector ${pick(['metadata.name=web', 'status.phase=Running', 'spec.nodeName=node1', 'metadata.namespace!=default', 'nosuch=1'])}${output(kind, false)}`;
   return `kubectl get ${spell(kind)}${nsFlag(ns())}${output(kind, false)}`;
@@ -428,7 +433,17 @@ function workload(): string {
     if (d) objs.service?.push({ name: svc, ns: d.ns, labels: {} });
     return `kubectl expose deployment ${name}${n} --name=${svc} --port=${pick(['80', '8080', 'abc'])}${chance(0.4) ? ` --target-port=${pick(['80', '8080', 'http'])}` : ''}${chance(0.2) ? ' --type=NodePort' : ''}`;
   }
-  return `kubectl set ${pick(['env', 'resources'])} deployment/${name}${n} ${pick(['FOO=bar', '--limits=cpu=200m', '--requests=memory=64Mi', 'A-'])}`;
+  if (r < 0.95)
+    return `kubectl set ${pick(['env', 'resources'])} deployment/${name}${n} ${pick(['FOO=bar', '--limits=cpu=200m', '--requests=memory=64Mi', 'A-', '--list', 'FOO=bar --dry-run=client -o yaml'])}`;
+  return `kubectl patch deployment ${name}${n} ${pick([
+    `-p '{"spec":{"replicas":${int(0, 3)}}}'`,
+    `--type=merge -p '{"metadata":{"labels":{"team":"blue"}}}'`,
+    `--type=json -p '[{"op":"replace","path":"/spec/replicas","value":2}]'`,
+    `--type=json -p '[{"op":"remove","path":"/spec/nosuch"}]'`,
+    `-p '{"spec":{"replicas":"two"}}'`,
+    `-p '{bad json'`,
+    `--type=strategic -p '{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.27"}]}}}}'`,
+  ])}`;
 }
 
 function pods(): string {
@@ -457,9 +472,10 @@ function pods(): string {
   const target = p ? `${p.name}${nsFlag(p.ns)}` : d ? `deploy/${d.name}${nsFlag(d.ns)}` : missing();
   if (r < 0.6)
     return `kubectl logs ${chance(0.8) ? target : missing()}${pick(['', '', ' --tail=5', ' -c nosuch', ' --previous', ' --since=1h', ' --all-containers'])}`;
+  // (The bridge serves no exec streams: exec lines that fail before one.)
   if (r < 0.75)
-    return `kubectl exec ${target} -- ${pick(['ls /', 'env', 'cat /etc/hostname', 'nosuchcmd'])}`;
-  if (r < 0.85) return `kubectl exec ${target} ${pick(['ls', '-it -- sh', '--'])}`;
+    return `kubectl exec ${pick([missing(), `${target} -c nosuch`])} -- ${pick(['ls /', 'env'])}`;
+  if (r < 0.85) return `kubectl exec ${target} ${pick(['ls', '--', '-c'])}`;
   return `kubectl top ${pick(['pods', 'nodes', 'pod --sort-by=cpu', 'node node1'])}`;
 }
 
