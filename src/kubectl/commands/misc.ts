@@ -1446,6 +1446,10 @@ function changeMeta(
   const resourceVersion = ctx.str('resource-version');
   const changed =
     JSON.stringify(next) !== JSON.stringify(current) || recordNeeded || resourceVersion !== '';
+  // labelFunc sets the map even when it was nil: an object without any labels gains an empty
+  // map, so its JSON changed and updateDataChangeMsg says "labeled" whatever was asked (the
+  // merge patch `{"metadata":{"labels":{}}}` is a no-op for the API server: not sent here).
+  const gainsEmptyMap = Object.keys(current).length === 0;
   const dryRun = dryRunStrategy(ctx);
   // With --list (as with a client dry run) the changes are made to the object read, not sent.
   const send = dryRun !== 'client' && !opts.list && !opts.local;
@@ -1491,11 +1495,12 @@ function changeMeta(
   let verb = 'annotated';
   if (field === 'labels') {
     // updateDataChangeMsg: "unlabeled" when, without --overwrite, the object got shorter.
-    verb = !changed
-      ? 'not labeled'
-      : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
-        ? 'unlabeled'
-        : 'labeled';
+    verb =
+      !changed && !gainsEmptyMap
+        ? 'not labeled'
+        : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
+          ? 'unlabeled'
+          : 'labeled';
   }
   if (opts.format !== '') {
     // RunLabel/RunAnnotate print the object they changed locally (info.Object), with the
