@@ -582,7 +582,85 @@ function mistake(): string {
   ]);
 }
 
+// Other kinds a learner meets: made by a manifest, then read back (describe, -o yaml, jsonpath).
+const OTHER: Record<string, { spell: string[]; yaml: (name: string, app: string) => string }> = {
+  statefulset: {
+    spell: ['statefulset', 'sts', 'statefulsets.apps'],
+    yaml: (n, app) =>
+      `apiVersion: apps/v1\\nkind: StatefulSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  serviceName: ${n}\\n  replicas: ${int(1, 2)}\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: c\\n        image: ${pick(IMAGES)}`,
+  },
+  daemonset: {
+    spell: ['daemonset', 'ds'],
+    yaml: (n, app) =>
+      `apiVersion: apps/v1\\nkind: DaemonSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: agent\\n        image: busybox\\n        command: ["sleep", "3600"]`,
+  },
+  cronjob: {
+    spell: ['cronjob', 'cj', 'cronjobs.batch'],
+    yaml: (n) =>
+      `apiVersion: batch/v1\\nkind: CronJob\\nmetadata:\\n  name: ${n}\\nspec:\\n  schedule: "${pick(['*/5 * * * *', '0 * * * *'])}"\\n  jobTemplate:\\n    spec:\\n      template:\\n        spec:\\n          restartPolicy: OnFailure\\n          containers:\\n          - name: c\\n            image: busybox\\n            command: ["date"]`,
+  },
+  ingress: {
+    spell: ['ingress', 'ing'],
+    yaml: (n) =>
+      `apiVersion: networking.k8s.io/v1\\nkind: Ingress\\nmetadata:\\n  name: ${n}\\nspec:\\n  rules:\\n  - host: ${n}.example.com\\n    http:\\n      paths:\\n      - path: /\\n        pathType: Prefix\\n        backend:\\n          service:\\n            name: ${some('service')?.name ?? 'web'}\\n            port:\\n              number: 80`,
+  },
+  networkpolicy: {
+    spell: ['networkpolicy', 'netpol'],
+    yaml: (n, app) =>
+      `apiVersion: networking.k8s.io/v1\\nkind: NetworkPolicy\\nmetadata:\\n  name: ${n}\\nspec:\\n  podSelector:\\n    matchLabels:\\n      app: ${app}\\n  policyTypes:\\n  - Ingress\\n  ingress:\\n  - from:\\n    - podSelector:\\n        matchLabels:\\n          role: frontend\\n    ports:\\n    - protocol: TCP\\n      port: 80`,
+  },
+  persistentvolumeclaim: {
+    spell: ['pvc', 'persistentvolumeclaim'],
+    yaml: (n) =>
+      `apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: ${n}\\nspec:\\n  accessModes:\\n  - ReadWriteOnce\\n  resources:\\n    requests:\\n      storage: ${pick(['1Gi', '500Mi'])}`,
+  },
+  horizontalpodautoscaler: {
+    spell: ['hpa', 'horizontalpodautoscaler'],
+    yaml: (n) =>
+      `apiVersion: autoscaling/v2\\nkind: HorizontalPodAutoscaler\\nmetadata:\\n  name: ${n}\\nspec:\\n  scaleTargetRef:\\n    apiVersion: apps/v1\\n    kind: Deployment\\n    name: ${some('deployment')?.name ?? 'web'}\\n  minReplicas: 1\\n  maxReplicas: ${int(2, 5)}\\n  metrics:\\n  - type: Resource\\n    resource:\\n      name: cpu\\n      target:\\n        type: Utilization\\n        averageUtilization: 50`,
+  },
+  resourcequota: {
+    spell: ['quota', 'resourcequota'],
+    yaml: (n) =>
+      `apiVersion: v1\\nkind: ResourceQuota\\nmetadata:\\n  name: ${n}\\nspec:\\n  hard:\\n    pods: "${int(5, 20)}"\\n    requests.cpu: "2"`,
+  },
+  limitrange: {
+    spell: ['limitrange', 'limits'],
+    yaml: (n) =>
+      `apiVersion: v1\\nkind: LimitRange\\nmetadata:\\n  name: ${n}\\nspec:\\n  limits:\\n  - type: Container\\n    default:\\n      cpu: 500m\\n    defaultRequest:\\n      cpu: 100m`,
+  },
+  poddisruptionbudget: {
+    spell: ['pdb', 'poddisruptionbudget'],
+    yaml: (n, app) =>
+      `apiVersion: policy/v1\\nkind: PodDisruptionBudget\\nmetadata:\\n  name: ${n}\\nspec:\\n  minAvailable: 1\\n  selector:\\n    matchLabels:\\n      app: ${app}`,
+  },
+};
+const made: { kind: string; name: string }[] = [];
+function other(): string {
+  const kind = pick(Object.keys(OTHER));
+  const def = OTHER[kind] as (typeof OTHER)[string];
+  const known = made.filter((m) => m.kind === kind);
+  if (known.length === 0 || chance(0.35)) {
+    const name = fresh(pick(WORDS));
+    made.push({ kind, name });
+    return `printf '${def.yaml(name, name)}\\n' > ${kind}.yaml && kubectl apply -f ${kind}.yaml`;
+  }
+  const o = pick(known);
+  const sp = pick(def.spell);
+  return pick([
+    `kubectl describe ${sp} ${o.name}`,
+    `kubectl describe ${sp} ${o.name}`,
+    `kubectl get ${sp} ${o.name} -o yaml`,
+    `kubectl get ${sp} -o name`,
+    `kubectl get ${sp} ${o.name} -o jsonpath='{.spec}'`,
+    `kubectl delete ${sp} ${o.name}`,
+    `kubectl label ${sp} ${o.name} ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`,
+    `kubectl get ${sp} ${o.name} -o custom-columns=NAME:.metadata.name,KIND:.kind`,
+  ]);
+}
+
 const GENERATORS: [number, () => string][] = [
+  [12, other],
   [22, get],
   [8, describe],
   [10, create],
