@@ -659,7 +659,149 @@ function other(): string {
   ]);
 }
 
+// Flags thrown together: where rules meet (a flag's check before another's, two flags that
+// exclude each other, a value of the wrong shape).
+const FLAG_POOLS: Record<string, string[]> = {
+  get: [
+    '-o name',
+    '-o yaml',
+    '-o json',
+    "-o jsonpath='{.items[*].metadata.name}'",
+    "-o jsonpath='{.metadata.name}'",
+    '-o custom-columns=N:.metadata.name',
+    '--no-headers',
+    '--show-kind',
+    '-L app',
+    '--sort-by=.metadata.name',
+    '-l app',
+    '-l app=web',
+    '--field-selector=metadata.name=web',
+    '-A',
+    '--ignore-not-found',
+    '--chunk-size=1',
+    '--chunk-size=-3',
+    '--show-managed-fields',
+    "--template='{{.metadata.name}}'",
+    '--allow-missing-template-keys=false',
+    "-o jsonpath='{.nosuch}'",
+    '--output-watch-events',
+    '--raw=/nosuch',
+    '--show-labels',
+    '-o wide',
+    '--subresource=status',
+    '--subresource=scale',
+    '--subresource=nosuch',
+  ],
+  delete: [
+    '--all',
+    '-l app=web',
+    '--field-selector=metadata.name=web',
+    '--now',
+    '--cascade=orphan',
+    '--cascade=foreground',
+    '--cascade=bad',
+    '--force',
+    '--grace-period=0',
+    '--grace-period=5',
+    '--ignore-not-found',
+    '-o name',
+    '--wait=false',
+    '--dry-run=client',
+    '--dry-run=server',
+    '-A',
+    '--timeout=1s',
+    '--all-namespaces',
+    '-i',
+  ],
+  label: [
+    '--all',
+    '--list',
+    '--overwrite',
+    '--resource-version=1',
+    '--local',
+    '-o name',
+    '-o yaml',
+    '--dry-run=client',
+    '-l app',
+    '--field-selector=metadata.name=web',
+    '-A',
+    '--dry-run=server',
+  ],
+  describe: [
+    '-l app',
+    '-A',
+    '--show-events=false',
+    '--chunk-size=1',
+    '--all-namespaces',
+    '-o yaml',
+  ],
+  'rollout history': [
+    '--revision=1',
+    '--revision=0',
+    '--revision=-1',
+    '-o name',
+    '-o yaml',
+    '-l app',
+    '--revision=5 -o json',
+  ],
+  'rollout undo': [
+    '--to-revision=1',
+    '--to-revision=0',
+    '--dry-run=client',
+    '-o name',
+    '-o yaml',
+    '-l app',
+    '--dry-run=server',
+  ],
+  logs: [
+    '--tail=1',
+    '--tail=-1',
+    '--since=1s',
+    '--since=5m --since-time=2026-01-01T00:00:00Z',
+    '-c c',
+    '--all-containers',
+    '-l app',
+    '--prefix',
+    '--timestamps',
+    '--limit-bytes=10',
+    '-p',
+    '--max-log-requests=0',
+    '--pod-running-timeout=1s',
+  ],
+};
+function combo(): string {
+  const verb = pick(Object.keys(FLAG_POOLS));
+  const pool = FLAG_POOLS[verb] as string[];
+  const flags = Array.from({ length: int(1, 3) }, () => pick(pool));
+  const d = some('deployment');
+  let target: string;
+  if (verb.startsWith('rollout'))
+    target = chance(0.8)
+      ? `deployment/${d?.name ?? 'web'}`
+      : pick(['deployment', `deploy ${d?.name ?? 'web'}`, `pod/${missing()}`]);
+  else if (verb === 'logs')
+    target = pick([`deploy/${d?.name ?? 'web'}`, some('pod')?.name ?? missing(), '']);
+  else {
+    const kind = pick(['pods', 'deployment', 'configmap', 'service', 'ns', 'nodes']);
+    const o = some(kind === 'pods' ? 'pod' : kind === 'ns' ? 'namespace' : kind);
+    target = pick([kind, `${kind} ${o?.name ?? missing()}`, `${kind}/${o?.name ?? missing()}`]);
+  }
+  // (No plain tables: the bridge serves none.)
+  if (verb === 'get' && !flags.some((f) => /^(-o (?!wide)|--template|--raw)/.test(f)))
+    flags.push('-o name');
+  const change = verb === 'label' ? ` ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}` : '';
+  if (
+    d &&
+    verb === 'delete' &&
+    target.includes(d.name) &&
+    !flags.some((f) => f.includes('dry-run'))
+  )
+    forget('deployment', d);
+  return `kubectl ${verb} ${target}${change} ${flags.join(' ')}`.replace(/ +/g, ' ').trim();
+}
+
 const GENERATORS: [number, () => string][] = [
+  [14, combo],
   [12, other],
   [22, get],
   [8, describe],
