@@ -1304,12 +1304,14 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('cannot set --all and --field-selector at the same time');
   if (local) {
     refuseLocalServerDryRun(ctx);
+    // label.go's Validate names pod files, annotate.go's any resource's.
+    const [yaml, json] = field === 'labels' ? ['pod.yaml', 'pod.json'] : ['rsrc.yaml', 'rsrc.json'];
     if (resources.length > 0)
       ctx.fail(
-        'can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set',
+        `can only use local files by -f ${yaml} or --filename=${json} when --local=true is set`,
       );
     if (files.length === 0)
-      ctx.fail('one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json');
+      ctx.fail(`one or more files must be specified as -f ${yaml} or --filename=${json}`);
   }
   if (resources.length === 0 && files.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
