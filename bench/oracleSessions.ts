@@ -531,7 +531,7 @@ function mistake(): string {
     `kubectl create configmap`,
     `kubectl create configmap x --from-literal=novalue`,
     `kubectl create secret generic x --from-literal=a=1 --from-literal=a=2`,
-    `kubectl create namespace Bad_Name`,
+    `kubectl create namespace Bad_Name --dry-run=client -o name`,
     `kubectl create deploy x --image=nginx --replicas=abc`,
     `kubectl create deployment`,
     `kubectl run`,
