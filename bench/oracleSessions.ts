@@ -711,7 +711,6 @@ const FLAG_POOLS: Record<string, string[]> = {
     '-A',
     '--timeout=1s',
     '--all-namespaces',
-    '-i',
   ],
   label: [
     '--all',
