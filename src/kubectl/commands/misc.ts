@@ -103,9 +103,12 @@ export function selectedTargets(
   const fieldSelector = ctx.str('field-selector');
   const selecting = selector !== '' || fieldSelector !== '';
   // ResourceTypeOrNameArgs(all, …): `--all` only selects for a bare type; with names it is moot.
+  // -A (label and annotate have it): the builder's AllNamespaces, so lists span namespaces and
+  // a name is refused.
+  const allNamespaces = ctx.bool('all-namespaces');
   const reqs = typesAndNames(ctx, args, empty, {
     selector: selector.trim() !== '' || fieldSelector.trim() !== '',
-    allNamespaces: false,
+    allNamespaces,
   });
   if (reqs.length === 0 && empty.length === 0) ctx.fail(NO_RESOURCES);
   const all = ctx.bool('all');
@@ -119,7 +122,7 @@ export function selectedTargets(
       continue;
     }
     if (!selecting && !all) ctx.fail('resource(s) were provided, but no name was specified');
-    const ns = nsFor(type, ctx.namespace);
+    const ns = allNamespaces ? undefined : nsFor(type, ctx.namespace);
     let items: KubeObject[];
     if (selecting) {
       // The builder's list with both selectors; the API server refuses a field it does not know
@@ -1380,7 +1383,13 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       }
       cur = r.value;
     }
-    const e = changeMeta(ctx, type, cur, changes, field, { list, single, format });
+    // A selected object is changed where it lives (with -A, any namespace).
+    const e = changeMeta(ctx, type, cur, changes, field, {
+      list,
+      single,
+      format,
+      ...(obj ? { ns: obj.metadata?.namespace } : {}),
+    });
     if (e) errors.push(e);
   }
   reportGathered(ctx, errors);
