@@ -35,3 +35,18 @@ describe('label messages', () => {
     );
   });
 });
+
+describe('label -o yaml of several objects', () => {
+  it('prints them without `---` (a printer per object), annotate with', () => {
+    const { run } = engineSession();
+    run('kubectl create configmap c1 --from-literal=a=b');
+    run('kubectl create configmap c2 --from-literal=a=b');
+    const label = run('kubectl label cm c1 c2 tier=db -o yaml');
+    expect(label.code).toBe(0);
+    expect(label.out).not.toContain('---');
+    expect(label.out.match(/^apiVersion: v1$/gm)?.length).toBe(2);
+    expect(label.out).toContain('  labels:\n    tier: db\n  name: c2\n');
+    const annotate = run('kubectl annotate cm c1 c2 note=x -o yaml');
+    expect(annotate.out.match(/^---$/gm)?.length).toBe(1);
+  });
+});

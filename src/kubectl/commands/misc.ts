@@ -1527,7 +1527,9 @@ function changeMeta(
       ctx,
       { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta },
       opts.format,
-      { verb, dryRun },
+      // RunLabel makes its printer for each object (its message is the object's): a YAML
+      // printer's `---` comes only from its second object, so never here. Annotate's is one.
+      { verb, dryRun, ownPrinter: field === 'labels' },
     );
     return undefined;
   }
