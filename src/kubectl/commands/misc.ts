@@ -653,11 +653,17 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
     const e = setImageOf(ctx, type, name, obj, images, dryRun, format, local, containerErrors);
     if (e !== undefined) patchErrors.push(e);
   }
-  const errs = [...containerErrors, ...patchErrors];
-  if (errs.length > 0) {
-    const msg = aggregateMessage(errs);
-    ctx.err(msg.startsWith('error: ') ? msg : `error: ${msg}`);
-    if (!msg.endsWith('\n')) ctx.err('\n');
+  // Run returns them as one aggregate, which cmdutil.CheckErr prints through MultipleErrors:
+  // each error's text and a newline (the patch errors' own `error: …\n` so end in a blank
+  // line); one alone is unwrapped and printed as itself.
+  const errs = [...containerErrors.map((e) => `error: ${e}`), ...patchErrors];
+  if (errs.length === 1) {
+    const msg = errs[0] as string;
+    ctx.err(msg.endsWith('\n') ? msg : `${msg}\n`);
+    throw new ExitError(1);
+  }
+  if (errs.length > 1) {
+    ctx.err(errs.map((e) => `${e}\n`).join(''));
     throw new ExitError(1);
   }
 }
