@@ -654,11 +654,13 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
     if (e !== undefined) patchErrors.push(e);
   }
   // Run returns them as one aggregate, which cmdutil.CheckErr prints through MultipleErrors:
-  // each error's text and a newline (the patch errors' own `error: …\n` so end in a blank
+  // each error's text (no prefix added) and a newline (the patch errors' own `error: …\n` so end in a blank
   // line); one alone is unwrapped and printed as itself.
   const errs = [...containerErrors.map((e) => `error: ${e}`), ...patchErrors];
   if (errs.length === 1) {
-    const msg = errs[0] as string;
+    // (CheckErr's own `error: ` prefix where the text has none: a refused patch's.)
+    let msg = errs[0] as string;
+    if (!msg.startsWith('error: ')) msg = `error: ${msg}`;
     ctx.err(msg.endsWith('\n') ? msg : `${msg}\n`);
     throw new ExitError(1);
   }
