@@ -1197,8 +1197,9 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
     );
   }
   if (templateWithoutHash(rsTemplate) === templateWithoutHash(spec.template)) {
-    // kubectl prints the revision it was asked for (0 when --to-revision was not given).
-    return `skipped rollback (current template already matches revision ${toRevision})`;
+    // kubectl prints the revision it was asked for (0 when --to-revision was not given); the
+    // name printer adds the dry-run suffix to any operation.
+    return `skipped rollback (current template already matches revision ${toRevision})${dryRun === 'server' ? ' (server dry run)' : ''}`;
   }
   const annotations: Record<string, string> = {};
   const current = d.metadata?.annotations ?? {};
