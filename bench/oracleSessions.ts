@@ -109,7 +109,7 @@ const SPELLINGS: Record<string, string[]> = {
   event: ['events', 'ev'],
   endpoints: ['endpoints', 'ep'],
 };
-const TYPOS = ['deploymnt', 'pdos', 'servics', 'confimap', 'secrte', 'nodess', 'deployment.app'];
+const TYPOS = ['deploymnt', 'pdos', 'servics', 'confimap', 'secrte', 'nodess', 'deploymentss'];
 const spell = (kind: string) => pick(SPELLINGS[kind] ?? [kind]);
 
 const JSONPATHS: Record<string, string[]> = {
