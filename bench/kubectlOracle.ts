@@ -12,6 +12,8 @@
  *   very objects ours see. Not served: Table responses (plain `get` tables), watches, protobuf
  *   bodies (the typed clients of `create deployment`, `scale`…): put those in --setup. Timestamps
  *   are shifted to the real clock and back, so ages agree within a second.
+ *   A delete or drain that waits moves the bridged clock at the real pace; client-go's "very short
+ *   watch" warnings (no watch is served) are left out of the real stderr.
  * - `--offline`: no server at all (client-side checks: flag and argument errors, help, dry runs).
  *
  * This is a tool, not a test: CI has no kubectl. The known deliberate differences are the help
@@ -19,9 +21,10 @@
  * not; the report counts those apart) and klog's time and pid.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { Attributes, UserInfo } from '../src/engine/apiserver/rbac.ts';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
@@ -32,6 +35,7 @@ import { loadExplainSchema } from '../src/kubectl/explain/load.ts';
 import { impersonatedUser, KUBERNETES_ADMIN } from '../src/kubectl/impersonation.ts';
 import { adminCertificateCredentialId } from '../src/kubectl/kubeconfig.ts';
 import { isStoredType, OTHER_SERVED_VERSIONS, RESOURCE_TYPES } from '../src/kubectl/resources.ts';
+import { runLine } from '../src/kubectl/shell.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
 import {
   entriesOf,
@@ -59,6 +63,12 @@ if (files.length === 0) {
   process.exit(2);
 }
 const [cmdFile, reportFile = 'kubectl-oracle.txt'] = files;
+/** A command name found on PATH, as a path. */
+const which = (cmd: string): string | undefined =>
+  (process.env.PATH ?? '')
+    .split(':')
+    .map((d) => `${d}/${cmd}`)
+    .find((p) => existsSync(p));
 
 const lines = (file: string | undefined): string[] =>
   file
@@ -499,7 +509,10 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     if (sinceTime !== null) args.push(`--since-time=${sinceTime}`);
     const limit = q.get('limitBytes');
     if (limit !== null) args.push(`--limit-bytes=${limit}`);
-    const out = bridged.run(args.map((a) => `'${a}'`).join(' '));
+    // Read without the settle a console line ends with (it moves the clock on: the bridged
+    // cluster would run ahead of ours by one settle per `kubectl logs`).
+    const r = runLine(bridged.host, args.map((a) => `'${a}'`).join(' '));
+    const out = { out: r.stdout, err: r.stderr, code: r.exitCode };
     if (out.code !== 0) {
       // `Error from server (Reason): message`, or a Status without a reason (a dial error).
       const m = /^Error from server(?: \((\w+)\))?: (.*)$/.exec(
@@ -529,7 +542,8 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   const url = new URL(req.url ?? '/', 'http://bridge');
   // While a drain waits for its pods (it polls every second, retries refused evictions every
   // 5 s), the bridged cluster's clock keeps pace with the real one, as ours runs on meanwhile.
-  if (req.headers['kubectl-command'] === 'kubectl drain') {
+  // So while a delete waits (--wait, the default) for what it deleted to be gone.
+  if (['kubectl drain', 'kubectl delete'].includes(String(req.headers['kubectl-command']))) {
     const due = line.virtualStart + (Date.now() - line.realStart);
     if (due > bridged.cluster.now()) bridged.cluster.advance(due - bridged.cluster.now());
   }
@@ -740,6 +754,13 @@ await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 // side (or a stale discovery cache) never send one run's kubectl to another run's bridge.
 const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home-${process.pid}`;
 mkdirSync(`${home}/.kube`, { recursive: true });
+// The real binary under the name `kubectl`: its messages and change-cause annotations name
+// itself by argv[0]'s base name (`kubectl.1.32 get …` otherwise).
+mkdirSync(`${home}/bin`, { recursive: true });
+symlinkSync(
+  resolve(kubectl.includes('/') ? kubectl : (which(kubectl) ?? kubectl)),
+  `${home}/bin/kubectl`,
+);
 writeFileSync(
   `${home}/.kube/config`,
   `apiVersion: v1
@@ -765,11 +786,12 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
     // `kubectl` in the line is the real binary given by --kubectl.
     const child: ChildProcess = spawn(
       'bash',
-      ['-c', line.replace(/^kubectl\b/, JSON.stringify(kubectl))],
+      ['-c', line.replace(/^kubectl\b/, JSON.stringify(`${home}/bin/kubectl`))],
       {
         cwd: home,
         env: {
-          PATH: process.env.PATH,
+          // `kubectl` later in the line (`printf … > f && kubectl apply -f f`) is the real one too.
+          PATH: `${home}/bin:${process.env.PATH}`,
           HOME: home,
           // `edit`, `create --edit`, `apply edit-last-applied`: an editor that closes at once,
           // unchanged (a real vi would wait on the pipe until the line is killed), or the one
@@ -825,7 +847,12 @@ for (const cmd of cmds) {
   const here = (s: string) => s.replaceAll(home, '/home/learner');
   const r = {
     out: here(klog(unshiftTimes(real.out))),
-    err: here(klog(unshiftTimes(real.err))),
+    // The bridge serves no watches: client-go's warning about a watch that ended at once is
+    // the bridge's, never the cluster's.
+    err: here(klog(unshiftTimes(real.err))).replace(
+      /^W0000 00:00:00\.000000 1 reflector\.go:\d+\] .*very short watch.*\n/gm,
+      '',
+    ),
     code: real.code,
   };
   const o = { out: klog(mine.out), err: klog(mine.err), code: mine.code };

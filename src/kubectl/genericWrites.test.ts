@@ -72,10 +72,10 @@ describe('label and annotate -f', () => {
       'Error from server (NotFound): configmaps "j1" not found\n',
     );
     expect(run('kubectl label cm j1 a=c --local').err).toBe(
-      'error: can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set\n',
+      'error: can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set\n',
     );
     expect(run('kubectl label a=c --local').err).toBe(
-      'error: one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json\n',
+      'error: one or more files must be specified as -f pod.yaml or --filename=pod.json\n',
     );
     expect(run(`kubectl label -f - <<< ${CM} a=b --local --dry-run=server`).err).toBe(
       'error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n',

@@ -23,7 +23,12 @@ describe('kubectl label', () => {
       err: '',
       code: 0,
     });
-    // A client dry run does not look: no notice, and the name printer's suffix.
+    // A client dry run does not look: no notice, and the name printer's suffix. The pod has
+    // no labels left, and labelFunc gives it an empty map: "labeled" (kubectl 1.32.5).
+    expect(run('kubectl label pod p nokey- --dry-run=client').out).toBe(
+      'pod/p labeled (dry run)\n',
+    );
+    run('kubectl label pod p app=x');
     expect(run('kubectl label pod p nokey- --dry-run=client').out).toBe(
       'pod/p not labeled (dry run)\n',
     );

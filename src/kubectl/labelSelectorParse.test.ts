@@ -42,3 +42,29 @@ describe('label selector parse errors', () => {
     expect(run("kubectl get pods -l 'n<3' -o name").out).toBe('');
   });
 });
+
+describe('label, annotate and set with a malformed selector', () => {
+  it('fail as get does, and change nothing', () => {
+    const { run } = engineSession(3);
+    run('kubectl run a --image=nginx --labels=app=a');
+    expect(run('kubectl label pods -l =blue team=web')).toEqual({
+      out: '',
+      err: `${PREFIX('=blue')}found '=', expected: !, identifier, or 'end of string'\n`,
+      code: 1,
+    });
+    expect(run("kubectl annotate pods -l 'app in a' note=x")).toEqual({
+      out: '',
+      err: `${PREFIX('app in a')}unable to parse requirement: found 'a' expected: '('\n`,
+      code: 1,
+    });
+    expect(run('kubectl set env pods -l app=a, A=1')).toEqual({
+      out: '',
+      err: `${PREFIX('app=a,')}found '', expected: identifier after ','\n`,
+      code: 1,
+    });
+    expect(
+      run("kubectl get pod a -o jsonpath='{.metadata.labels}{.metadata.annotations}'").out,
+    ).toBe('{"app":"a"}');
+    expect(run('kubectl label pods -l app=a team=web').out).toBe('pod/a labeled\n');
+  });
+});

@@ -96,8 +96,21 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
 
 export type DryRun = 'none' | 'client' | 'server';
 
-/** `--dry-run` as cmdutil.GetDryRunStrategy reads it. */
+const dryRuns = new WeakMap<Ctx, DryRun>();
+
+/**
+ * `--dry-run` as cmdutil.GetDryRunStrategy reads it, once per command (its Complete): the
+ * deprecation warning of a bare `--dry-run` or a boolean is printed once however many steps ask.
+ */
 export function dryRunStrategy(ctx: Ctx): DryRun {
+  const known = dryRuns.get(ctx);
+  if (known !== undefined) return known;
+  const d = readDryRun(ctx);
+  dryRuns.set(ctx, d);
+  return d;
+}
+
+function readDryRun(ctx: Ctx): DryRun {
   const v = ctx.str('dry-run');
   switch (v) {
     case '':
@@ -201,7 +214,13 @@ export function printObject(
   ctx: Ctx,
   obj: KubeObject,
   format: OutputFormat,
-  opts: { verb: string; dryRun: DryRun; typed?: boolean | 'decoded' },
+  opts: {
+    verb: string;
+    dryRun: DryRun;
+    typed?: boolean | 'decoded';
+    /** A printer made for this object alone (label's, per object): no `---` before it. */
+    ownPrinter?: boolean;
+  },
 ): void {
   // 'decoded': an object kubectl decoded into its Go type (goTyped): zero values written, Go's
   // field order in JSON. A kind it does not know stays as it came.
@@ -226,8 +245,8 @@ export function printObject(
   }
   switch (format) {
     case 'yaml': {
-      const n = (yamlCounts.get(ctx) ?? 0) + 1;
-      yamlCounts.set(ctx, n);
+      const n = opts.ownPrinter ? 1 : (yamlCounts.get(ctx) ?? 0) + 1;
+      if (!opts.ownPrinter) yamlCounts.set(ctx, n);
       if (n > 1) ctx.out('---\n');
       ctx.out(toGoYaml(obj));
       return;

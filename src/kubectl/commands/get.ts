@@ -91,6 +91,24 @@ function runGetRaw(ctx: Ctx, raw: string, args: string[]): void {
   ctx.exitCode = 1;
 }
 
+/** `-o` read as outputFormat does, with what its error printed taken back to be said later. */
+function deferredOutputFormat(ctx: Ctx): {
+  format: ReturnType<typeof outputFormat>;
+  error?: string;
+} {
+  const stderr = ctx.stderr;
+  const chunks = ctx.chunks.length;
+  try {
+    return { format: outputFormat(ctx, true) };
+  } catch (e) {
+    if (!(e instanceof ExitError)) throw e;
+    const error = ctx.stderr.slice(stderr.length);
+    ctx.stderr = stderr;
+    ctx.chunks.splice(chunks);
+    return { format: 'yaml', error };
+  }
+}
+
 export function runGet(ctx: Ctx, args: string[]): void {
   const raw = ctx.str('raw');
   if (raw !== '') {
@@ -103,7 +121,11 @@ export function runGet(ctx: Ctx, args: string[]): void {
     ctx.fail(`--show-labels option cannot be used with ${output} printer`);
   if (ctx.bool('output-watch-events') && !ctx.bool('watch') && !ctx.bool('watch-only'))
     ctx.fail('--output-watch-events option can only be used with --watch or --watch-only');
-  const format = outputFormat(ctx, true);
+  // get.go builds its printer only in printGeneric, after the builder has read the objects: an
+  // -o it has no printer for (`-o jsn`, `-o jsonpath` without a template, a template file that
+  // is not there) is said then, or not at all when a single named object failed first.
+  const printer = deferredOutputFormat(ctx);
+  const format = printer.format;
   // kubectl 1.32.5 sends any subresource name (getSubresource.ts).
   const subresource = ctx.str('subresource');
   const files = filenameArgs(ctx);
@@ -222,6 +244,22 @@ export function runGet(ctx: Ctx, args: string[]): void {
     }
   }
 
+  if (printer.error !== undefined) {
+    const message = printer.error;
+    const fail = (): never => {
+      ctx.err(message);
+      throw new ExitError(1);
+    };
+    if (watching) fail();
+    // printGeneric: a single named object's error returns at once; with --ignore-not-found
+    // nothing found is nothing to print; else the printer's error, the others' left unsaid.
+    if (singleItemImplied && errors.length > 0) ctx.failStatus(errors[0] as Status);
+    if (found.length === 0 && ctx.bool('ignore-not-found')) {
+      for (const e of errors) ctx.reportStatus(e);
+      return;
+    }
+    fail();
+  }
   const sortBy = ctx.str('sort-by');
   if (sortBy) sortFound(ctx, found, sortBy, format === '' || format === 'wide', singleItemImplied);
   if (watching && files.length === 0) {

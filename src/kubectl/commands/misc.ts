@@ -103,9 +103,12 @@ export function selectedTargets(
   const fieldSelector = ctx.str('field-selector');
   const selecting = selector !== '' || fieldSelector !== '';
   // ResourceTypeOrNameArgs(all, …): `--all` only selects for a bare type; with names it is moot.
+  // -A (label and annotate have it): the builder's AllNamespaces, so lists span namespaces and
+  // a name is refused.
+  const allNamespaces = ctx.bool('all-namespaces');
   const reqs = typesAndNames(ctx, args, empty, {
     selector: selector.trim() !== '' || fieldSelector.trim() !== '',
-    allNamespaces: false,
+    allNamespaces,
   });
   if (reqs.length === 0 && empty.length === 0) ctx.fail(NO_RESOURCES);
   const all = ctx.bool('all');
@@ -119,17 +122,18 @@ export function selectedTargets(
       continue;
     }
     if (!selecting && !all) ctx.fail('resource(s) were provided, but no name was specified');
-    const ns = nsFor(type, ctx.namespace);
+    const ns = allNamespaces ? undefined : nsFor(type, ctx.namespace);
     let items: KubeObject[];
-    if (fieldSelector !== '') {
-      // The builder's list with both selectors; the API server refuses a field it does not know.
+    if (selecting) {
+      // The builder's list with both selectors; the API server refuses a field it does not know
+      // or a label selector it cannot parse (`-l =blue`).
       const r = ctx.host.api.list(type.resource, ns, {
         ...(selector !== '' ? { labelSelector: selector } : {}),
-        fieldSelector,
+        ...(fieldSelector !== '' ? { fieldSelector } : {}),
       });
       if (!r.ok) ctx.failStatus(listError(r.status, type, selector, fieldSelector));
       items = r.value.items;
-    } else items = listAll(ctx, type.resource, ns, selector || undefined);
+    } else items = listAll(ctx, type.resource, ns);
     for (const obj of items) out.push({ type, name: obj.metadata?.name ?? '', obj });
   }
   return out;
@@ -649,11 +653,19 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
     const e = setImageOf(ctx, type, name, obj, images, dryRun, format, local, containerErrors);
     if (e !== undefined) patchErrors.push(e);
   }
-  const errs = [...containerErrors, ...patchErrors];
-  if (errs.length > 0) {
-    const msg = aggregateMessage(errs);
-    ctx.err(msg.startsWith('error: ') ? msg : `error: ${msg}`);
-    if (!msg.endsWith('\n')) ctx.err('\n');
+  // Run returns them as one aggregate, which cmdutil.CheckErr prints through MultipleErrors:
+  // each error's text (no prefix added) and a newline (the patch errors' own `error: …\n` so end in a blank
+  // line); one alone is unwrapped and printed as itself.
+  const errs = [...containerErrors.map((e) => `error: ${e}`), ...patchErrors];
+  if (errs.length === 1) {
+    // (CheckErr's own `error: ` prefix where the text has none: a refused patch's.)
+    let msg = errs[0] as string;
+    if (!msg.startsWith('error: ')) msg = `error: ${msg}`;
+    ctx.err(msg.endsWith('\n') ? msg : `${msg}\n`);
+    throw new ExitError(1);
+  }
+  if (errs.length > 1) {
+    ctx.err(errs.map((e) => `${e}\n`).join(''));
     throw new ExitError(1);
   }
 }
@@ -1185,8 +1197,9 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
     );
   }
   if (templateWithoutHash(rsTemplate) === templateWithoutHash(spec.template)) {
-    // kubectl prints the revision it was asked for (0 when --to-revision was not given).
-    return `skipped rollback (current template already matches revision ${toRevision})`;
+    // kubectl prints the revision it was asked for (0 when --to-revision was not given); the
+    // name printer adds the dry-run suffix to any operation.
+    return `skipped rollback (current template already matches revision ${toRevision})${dryRun === 'server' ? ' (server dry run)' : ''}`;
   }
   const annotations: Record<string, string> = {};
   const current = d.metadata?.annotations ?? {};
@@ -1283,6 +1296,8 @@ function parseAnnotationChanges(pairs: string[]): MetaChanges {
  */
 export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annotations'): void {
   const what = field === 'labels' ? 'label' : 'annotation';
+  // Complete reads --dry-run first: its warning or error comes before any other.
+  dryRunStrategy(ctx);
   const [resources, pairs] = resourcesAndPairs(ctx, args, what);
   const changes =
     field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
@@ -1301,12 +1316,14 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('cannot set --all and --field-selector at the same time');
   if (local) {
     refuseLocalServerDryRun(ctx);
+    // label.go's Validate names pod files, annotate.go's any resource's.
+    const [yaml, json] = field === 'labels' ? ['pod.yaml', 'pod.json'] : ['rsrc.yaml', 'rsrc.json'];
     if (resources.length > 0)
       ctx.fail(
-        'can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set',
+        `can only use local files by -f ${yaml} or --filename=${json} when --local=true is set`,
       );
     if (files.length === 0)
-      ctx.fail('one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json');
+      ctx.fail(`one or more files must be specified as -f ${yaml} or --filename=${json}`);
   }
   if (resources.length === 0 && files.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
@@ -1375,7 +1392,13 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       }
       cur = r.value;
     }
-    const e = changeMeta(ctx, type, cur, changes, field, { list, single, format });
+    // A selected object is changed where it lives (with -A, any namespace).
+    const e = changeMeta(ctx, type, cur, changes, field, {
+      list,
+      single,
+      format,
+      ...(obj ? { ns: obj.metadata?.namespace } : {}),
+    });
     if (e) errors.push(e);
   }
   reportGathered(ctx, errors);
@@ -1443,6 +1466,10 @@ function changeMeta(
   const resourceVersion = ctx.str('resource-version');
   const changed =
     JSON.stringify(next) !== JSON.stringify(current) || recordNeeded || resourceVersion !== '';
+  // labelFunc sets the map even when it was nil: an object without any labels gains an empty
+  // map, so its JSON changed and updateDataChangeMsg says "labeled" whatever was asked (the
+  // merge patch `{"metadata":{"labels":{}}}` is a no-op for the API server: not sent here).
+  const gainsEmptyMap = Object.keys(current).length === 0;
   const dryRun = dryRunStrategy(ctx);
   // With --list (as with a client dry run) the changes are made to the object read, not sent.
   const send = dryRun !== 'client' && !opts.list && !opts.local;
@@ -1488,11 +1515,12 @@ function changeMeta(
   let verb = 'annotated';
   if (field === 'labels') {
     // updateDataChangeMsg: "unlabeled" when, without --overwrite, the object got shorter.
-    verb = !changed
-      ? 'not labeled'
-      : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
-        ? 'unlabeled'
-        : 'labeled';
+    verb =
+      !changed && !gainsEmptyMap
+        ? 'not labeled'
+        : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
+          ? 'unlabeled'
+          : 'labeled';
   }
   if (opts.format !== '') {
     // RunLabel/RunAnnotate print the object they changed locally (info.Object), with the
@@ -1508,7 +1536,9 @@ function changeMeta(
       ctx,
       { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta },
       opts.format,
-      { verb, dryRun },
+      // RunLabel makes its printer for each object (its message is the object's): a YAML
+      // printer's `---` comes only from its second object, so never here. Annotate's is one.
+      { verb, dryRun, ownPrinter: field === 'labels' },
     );
     return undefined;
   }

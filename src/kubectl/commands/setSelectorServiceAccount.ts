@@ -192,6 +192,8 @@ export function runSetSelector(ctx: Ctx, args: string[]): void {
   // Validate wants a selector; then the builder wants resources (kubectl 1.32.5: `set selector
   // deployment/web` takes deployment/web for the selector and has no resource).
   if (!parsed) ctx.fail('one selector is required');
+  // The builder with --local maps no argument: any is LocalResourceError.
+  if (ctx.bool('local') && resources.length > 0) ctx.fail(LOCAL_RESOURCE_ERROR);
   if (resources.length === 0 && filenameArgs(ctx).length === 0) ctx.fail(NO_RESOURCES);
   const errors: Status[] = [];
   for (const t of targets(ctx, resources, errors)) {

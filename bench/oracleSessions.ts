@@ -1,0 +1,851 @@
+/**
+ * Random learner sessions for the kubectl oracle (bench/kubectlOracle.ts): command lines nobody
+ * wrote by hand, to check the rules rather than the examples.
+ *
+ *   npx tsx bench/oracleSessions.ts --seed N [--lines 60] [--setup SETUP_FILE] > CMDS
+ *   npx tsx bench/kubectlOracle.ts --kubectl /path/to/kubectl-1.32 --setup SETUP_FILE CMDS REPORT
+ *
+ * The same seed always writes the same session. The session builds its state as it goes (it
+ * creates before it reads, remembers what it created and deleted) so most lines act on
+ * something; some lines name what does not exist, and about one in five is a deliberate
+ * mistake (a typo'd flag, a missing argument, a wrong type, a bad value, conflicting flags).
+ *
+ * The bridge serves no Table responses, no watches and no protobuf bodies, so the session asks
+ * for `-o name|yaml|json|jsonpath|custom-columns`, `describe` and the like rather than plain
+ * tables, and the typed-client lines (`create deployment`, `scale`) go to the SETUP file, which
+ * the oracle runs on our console for both clusters before the session.
+ *
+ * Not part of CI or `npm run bench`: CI has no kubectl.
+ */
+import { writeFileSync } from 'node:fs';
+
+const argv = process.argv.slice(2);
+let seed = 1;
+let count = 60;
+let setupOut: string | undefined;
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--seed') seed = Number(argv[++i]);
+  else if (a === '--lines') count = Number(argv[++i]);
+  else if (a === '--setup') setupOut = argv[++i];
+  else {
+    console.error(
+      'usage: npx tsx bench/oracleSessions.ts --seed N [--lines 60] [--setup SETUP_FILE] > CMDS',
+    );
+    process.exit(2);
+  }
+}
+
+// mulberry32: small, seeded, the same on every machine.
+let state = seed >>> 0 || 1;
+function rand(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const chance = (p: number) => rand() < p;
+const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+
+const WORDS = ['web', 'api', 'shop', 'cart', 'db', 'cache', 'front', 'worker', 'auth', 'blog'];
+const IMAGES = ['nginx', 'nginx:1.27', 'busybox', 'redis:7', 'httpd', 'nginx:1.25-alpine'];
+const NODES = ['control-plane', 'node1', 'node2', 'node3'];
+const LABEL_KEYS = ['app', 'tier', 'env', 'team', 'version'];
+const LABEL_VALUES = ['web', 'backend', 'prod', 'dev', 'blue', 'v1', 'v2'];
+
+interface Obj {
+  name: string;
+  ns: string;
+  labels: Record<string, string>;
+}
+const objs: Record<string, Obj[]> = {
+  deployment: [],
+  pod: [],
+  service: [],
+  configmap: [],
+  secret: [],
+  namespace: [],
+  serviceaccount: [],
+  role: [],
+  job: [],
+};
+const namespaces = ['default'];
+const used = new Set<string>();
+function fresh(base?: string): string {
+  for (;;) {
+    const n = `${base ?? pick(WORDS)}${chance(0.5) ? `-${int(1, 9)}` : ''}`;
+    if (!used.has(n)) {
+      used.add(n);
+      return n;
+    }
+  }
+}
+const ns = () => (chance(0.8) ? 'default' : pick(namespaces));
+const nsFlag = (n: string) => (n === 'default' || n === '' ? '' : ` -n ${n}`);
+const some = (kind: string): Obj | undefined => {
+  const xs = objs[kind] ?? [];
+  return xs.length ? pick(xs) : undefined;
+};
+const forget = (kind: string, o: Obj) => {
+  objs[kind] = (objs[kind] ?? []).filter((x) => x !== o);
+};
+const missing = () => `${pick(WORDS)}-missing`;
+
+// How a learner names a kind: full, plural, short, or group-qualified.
+const SPELLINGS: Record<string, string[]> = {
+  deployment: ['deployment', 'deployments', 'deploy', 'deployment.apps'],
+  pod: ['pod', 'pods', 'po'],
+  service: ['service', 'services', 'svc'],
+  configmap: ['configmap', 'configmaps', 'cm'],
+  secret: ['secret', 'secrets'],
+  namespace: ['namespace', 'namespaces', 'ns'],
+  serviceaccount: ['serviceaccount', 'sa'],
+  role: ['role', 'roles', 'role.rbac.authorization.k8s.io'],
+  job: ['job', 'jobs', 'job.batch'],
+  node: ['node', 'nodes', 'no'],
+  replicaset: ['replicaset', 'rs'],
+  event: ['events', 'ev'],
+  endpoints: ['endpoints', 'ep'],
+};
+const TYPOS = ['deploymnt', 'pdos', 'servics', 'confimap', 'secrte', 'nodess', 'deploymentss'];
+const spell = (kind: string) => pick(SPELLINGS[kind] ?? [kind]);
+
+const JSONPATHS: Record<string, string[]> = {
+  deployment: [
+    '{.spec.replicas}',
+    '{.spec.template.spec.containers[0].image}',
+    '{.status.readyReplicas}',
+    '{.metadata.labels}',
+    '{range .spec.template.spec.containers[*]}{.name}{"\\n"}{end}',
+    '{.items[*].metadata.name}',
+  ],
+  pod: [
+    '{.status.phase}',
+    '{.spec.nodeName}',
+    '{.spec.containers[*].image}',
+    '{.items[*].metadata.name}',
+    '{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}',
+    '{.status.podIP',
+  ],
+  service: ['{.spec.clusterIP}', '{.spec.ports[0].port}', '{.spec.selector}', '{.spec.type}'],
+  configmap: ['{.data}', '{.data.key1}', '{.items[*].metadata.name}'],
+  secret: ['{.data}', '{.type}'],
+  namespace: ['{.status.phase}', '{.items[*].metadata.name}'],
+  node: [
+    '{.items[*].metadata.name}',
+    '{.spec.unschedulable}',
+    '{.spec.taints}',
+    '{.items[*].status.nodeInfo.kubeletVersion}',
+  ],
+};
+const COLUMNS: Record<string, string[]> = {
+  deployment: [
+    'NAME:.metadata.name,REPLICAS:.spec.replicas',
+    'NAME:.metadata.name,IMAGE:.spec.template.spec.containers[0].image',
+    'NAME:.metadata.name,READY:.status.readyReplicas,NS:.metadata.namespace',
+  ],
+  pod: [
+    'NAME:.metadata.name,STATUS:.status.phase',
+    'NAME:.metadata.name,NODE:.spec.nodeName',
+    'POD:.metadata.name,IMAGES:.spec.containers[*].image',
+  ],
+  service: ['NAME:.metadata.name,TYPE:.spec.type,IP:.spec.clusterIP'],
+  configmap: ['NAME:.metadata.name,DATA:.data'],
+  node: ['NAME:.metadata.name,UNSCHED:.spec.unschedulable', 'NAME:.metadata.name,BAD'],
+  namespace: ['NAME:.metadata.name,PHASE:.status.phase'],
+};
+const SORTS = [
+  '.metadata.name',
+  '.metadata.creationTimestamp',
+  '{.metadata.name}',
+  '.spec.replicas',
+  '.nosuch',
+];
+
+function output(kind: string, one: boolean): string {
+  const r = rand();
+  if (r < 0.22) return ' -o name';
+  if (r < 0.38) return ' -o yaml';
+  if (r < 0.48) return ' -o json';
+  if (r < 0.66) {
+    const paths = JSONPATHS[kind] ?? ['{.metadata.name}'];
+    let p = pick(paths);
+    if (one && p.startsWith('{.items')) p = '{.metadata.name}';
+    return chance(0.5) ? ` -o jsonpath='${p}'` : ` -o=jsonpath="${p.replaceAll('"', '\\"')}"`;
+  }
+  if (r < 0.8)
+    return ` -o custom-columns=${pick(COLUMNS[kind] ?? ['NAME:.metadata.name'])}${chance(0.2) ? ' --no-headers' : ''}`;
+  if (r < 0.85)
+    return ` -o ${pick(['yml', 'jsn', 'names', 'jsonpath', 'custom-columns', 'wide,name', 'jsonpath-as-json={.metadata.name}', 'go-template={{.metadata.name}}', 'template={{.nosuch}'])}`;
+  if (r < 0.9) return ` -o name --sort-by=${pick(SORTS)}`;
+  if (r < 0.93) return ` -o jsonpath='{.items[*].metadata.name}' --sort-by=${pick(SORTS)}`;
+  if (r < 0.96)
+    return ` -o ${pick(['name', 'yaml', 'json'])} ${pick(['--show-labels', '-L app', '--no-headers', '--show-kind', '-w=false'])}`;
+  return ` -o jsonpath='{.metadata.name}' -o name`;
+}
+
+function selector(): string {
+  const k = pick(LABEL_KEYS);
+  const v = pick(LABEL_VALUES);
+  return pick([
+    `-l ${k}=${v}`,
+    `-l ${k}!=${v}`,
+    `-l '${k} in (${v},${pick(LABEL_VALUES)})'`,
+    `-l ${k}`,
+    `-l '!${k}'`,
+    `--selector=${k}=${v}`,
+    `-l ${k}==${v}`,
+    `-l '${k} notin (${v})'`,
+    `-l ${k}=`,
+    `-l =${v}`,
+    `-l '${k} in ${v}'`,
+    `-l ${k}=${v},`,
+  ]);
+}
+
+function labelsYaml(labels: Record<string, string>, indent: string): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `\\n${indent}  ${k}: ${v}`)
+    .join('');
+}
+
+// --- Lines -----------------------------------------------------------------------------------
+
+function get(): string {
+  const kind = pick(Object.keys(JSONPATHS).concat(['configmap', 'deployment', 'pod', 'service']));
+  const o = some(kind);
+  const r = rand();
+  if (kind === 'node') {
+    return `kubectl get ${spell('node')}${r < 0.5 ? ` ${pick(NODES)}` : ''}${output('node', r < 0.5)}`;
+  }
+  if (r < 0.45 && o)
+    return `kubectl get ${spell(kind)} ${o.name}${nsFlag(o.ns)}${output(kind, true)}`;
+  if (r < 0.55) return `kubectl get ${spell(kind)} ${missing()}${output(kind, true)}`;
+  if (r < 0.65) return `kubectl get ${spell(kind)} -A${output(kind, false)}`;
+  if (r < 0.78) return `kubectl get ${spell(kind)} ${selector()}${output(kind, false)}`;
+  if (r < 0.84 && o) return `kubectl get ${kind}/${o.name}${nsFlag(o.ns)}${output(kind, true)}`;
+  if (r < 0.86)
+    return `kubectl get ${spell('event')}${nsFlag(o?.ns ?? 'default')} --field-selector ${pick([`involvedObject.name=${o?.name ?? missing()}`, `involvedObject.kind=${kind === 'deployment' ? 'Deployment' : 'Pod'}`, 'type=Warning', 'reason=Scheduled'])} -o ${pick(['name', "jsonpath='{.items[*].reason}'", 'custom-columns=REASON:.reason,OBJ:.involvedObject.name'])}`;
+  if (r < 0.9)
+    return `kubectl get ${spell(kind)} --field-selector ${pick(['metadata.name=web', 'status.phase=Running', 'spec.nodeName=node1', 'metadata.namespace!=default', 'nosuch=1'])}${output(kind, false)}`;
+  return `kubectl get ${spell(kind)}${nsFlag(ns())}${output(kind, false)}`;
+}
+
+function describe(): string {
+  const kind = pick(['deployment', 'pod', 'service', 'configmap', 'secret', 'namespace', 'node']);
+  if (kind === 'node') return `kubectl describe ${spell('node')} ${pick(NODES)}`;
+  const o = some(kind);
+  if (!o || chance(0.15)) return `kubectl describe ${spell(kind)} ${missing()}`;
+  if (chance(0.1))
+    return `kubectl describe ${spell(kind)} -l ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`;
+  return `kubectl describe ${spell(kind)} ${o.name}${nsFlag(o.ns)}`;
+}
+
+// The typed clients of `create <generator>` send protobuf, which the bridge does not read: the
+// session's imperative creates are client-side dry runs (what a learner does to write a manifest);
+// objects come from `apply -f` manifests.
+function create(): string {
+  const r = rand();
+  const n = ns();
+  const out = pick([
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o json',
+    ' --dry-run=client -o name',
+    ' --dry-run=client',
+
+    ' --dry-run -o yaml',
+  ]);
+  const name = fresh(
+    pick(['cfg', 'settings', 'creds', 'team', 'reader', 'once', 'svc', 'sa', 'web']),
+  );
+  if (r < 0.2) {
+    const lits = Array.from(
+      { length: int(1, 3) },
+      (_, i) => `--from-literal=key${i + 1}=${pick(LABEL_VALUES)}`,
+    );
+    return `kubectl create configmap ${name}${nsFlag(n)} ${lits.join(' ')}${out}`;
+  }
+  if (r < 0.32)
+    return `kubectl create secret generic ${name}${nsFlag(n)} --from-literal=password=${pick(['s3cr3t', 'hunter2', 'p@ss'])}${out}`;
+  if (r < 0.4) return `kubectl create ${pick(['namespace', 'ns'])} ${name}${out}`;
+  if (r < 0.48) return `kubectl create serviceaccount ${name}${nsFlag(n)}${out}`;
+  if (r < 0.58)
+    return `kubectl create role ${name}${nsFlag(n)} --verb=${pick(['get,list', 'get,list,watch', "'*'", 'create'])} --resource=${pick(['pods', 'deployments', 'pods,services', 'configmaps', 'deploy.apps', 'foos'])}${out}`;
+  if (r < 0.66)
+    return `kubectl create job ${name}${nsFlag(n)} --image=busybox${out} -- ${pick(['date', 'echo hi', 'sleep 1'])}`;
+  if (r < 0.74)
+    return `kubectl create deployment ${name}${nsFlag(n)} --image=${pick(IMAGES)}${chance(0.5) ? ` --replicas=${int(1, 4)}` : ''}${chance(0.3) ? ' --port=80' : ''}${out}`;
+  if (r < 0.8)
+    return `kubectl create cronjob ${name}${nsFlag(n)} --image=busybox --schedule='${pick(['*/5 * * * *', '0 0 * * *', '@hourly', 'bad'])}'${out} -- date`;
+  if (r < 0.88)
+    return `kubectl create rolebinding ${name}${nsFlag(n)} --${pick(['role', 'clusterrole'])}=${pick(['view', 'edit', 'reader'])} --${pick(['user=jane', 'serviceaccount=default:default', 'group=ops'])}${out}`;
+  return `kubectl create service ${pick(['clusterip', 'nodeport', 'loadbalancer'])} ${name}${nsFlag(n)} --tcp=${pick(['80:8080', '443', '8080:80'])}${out}`;
+}
+
+function apply(): string {
+  const r = rand();
+  const verb = chance(0.85) ? 'apply' : 'create';
+  const applyFlags = pick([
+    '',
+    '',
+    '',
+    ' --dry-run=client -o yaml',
+    ' --dry-run=server',
+    ' -o name',
+  ]);
+  // A dry run creates nothing: what it would make is not remembered.
+  const keep = !applyFlags.includes('dry-run');
+  const remember = (kind: string, o: Obj) => {
+    if (keep) objs[kind]?.push(o);
+  };
+  const n = ns();
+  const file = `${pick(['app', 'm', 'obj', 'x'])}${int(1, 9)}.yaml`;
+  let yaml: string;
+  if (r < 0.4) {
+    const existing = chance(0.3) ? some('deployment') : undefined;
+    const name = existing?.name ?? fresh();
+    const app = existing?.labels.app ?? name;
+    if (!existing) remember('deployment', { name, ns: n, labels: { app } });
+    const nsOf = existing?.ns ?? n;
+    yaml = `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: ${name}${nsOf === 'default' ? '' : `\\n  namespace: ${nsOf}`}\\nspec:\\n  replicas: ${int(1, 3)}\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: ${pick(['app', 'nginx', 'main'])}\\n        image: ${pick(IMAGES)}`;
+  } else if (r < 0.5) {
+    const kind = pick(['Namespace', 'ServiceAccount', 'Secret', 'Role']);
+    const name = fresh(
+      pick(kind === 'Namespace' ? ['team', 'dev', 'staging', 'qa'] : ['creds', 'reader', 'sa']),
+    );
+    const key = {
+      Namespace: 'namespace',
+      ServiceAccount: 'serviceaccount',
+      Secret: 'secret',
+      Role: 'role',
+    }[kind] as string;
+    remember(key, { name, ns: kind === 'Namespace' ? '' : n, labels: {} });
+    if (kind === 'Namespace' && keep) namespaces.push(name);
+    const meta = `metadata:\\n  name: ${name}${kind !== 'Namespace' && n !== 'default' ? `\\n  namespace: ${n}` : ''}`;
+    yaml = `apiVersion: ${kind === 'Role' ? 'rbac.authorization.k8s.io/v1' : 'v1'}\\nkind: ${kind}\\n${meta}${
+      kind === 'Secret'
+        ? `\\nstringData:\\n  password: ${pick(['s3cr3t', 'hunter2'])}`
+        : kind === 'Role'
+          ? `\\nrules:\\n- apiGroups: [""]\\n  resources: ["pods"]\\n  verbs: ["get", "list"]`
+          : ''
+    }`;
+  } else if (r < 0.65) {
+    const name = fresh(pick(['cfg', 'conf']));
+    remember('configmap', { name, ns: n, labels: {} });
+    yaml = `apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: ${name}${nsFlag(n) ? `\\n  namespace: ${n}` : ''}\\ndata:\\n  key1: ${pick(LABEL_VALUES)}\\n  mode: "${int(1, 5)}"`;
+  } else if (r < 0.78) {
+    const name = fresh(pick(['solo', 'tools', 'debug']));
+    const labels = { app: name, [pick(LABEL_KEYS.slice(1))]: pick(LABEL_VALUES) };
+    remember('pod', { name, ns: n, labels });
+    yaml = `apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: ${name}${nsFlag(n) ? `\\n  namespace: ${n}` : ''}\\n  labels:${labelsYaml(labels, '  ')}\\nspec:\\n  containers:\\n  - name: c\\n    image: ${pick(IMAGES)}`;
+  } else if (r < 0.9) {
+    const target = some('deployment');
+    const name = fresh('svc');
+    remember('service', { name, ns: target?.ns ?? n, labels: {} });
+    yaml = `apiVersion: v1\\nkind: Service\\nmetadata:\\n  name: ${name}${target && target.ns !== 'default' ? `\\n  namespace: ${target.ns}` : ''}\\nspec:\\n  selector:\\n    app: ${target?.labels.app ?? 'none'}\\n  ports:\\n  - port: 80\\n    targetPort: ${pick(['80', '8080', 'http'])}`;
+  } else {
+    // A broken manifest: a misspelt field, a missing kind, or bad YAML.
+    yaml = pick([
+      `apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: broken\\ndatta:\\n  a: b`,
+      `apiVersion: v1\\nmetadata:\\n  name: nokind`,
+      `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: nosel\\nspec:\\n  template:\\n    spec:\\n      containers:\\n      - name: c\\n        image: nginx`,
+      `apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: badindent\\nspec:\\n containers:\\n  - name: c\\n   image: nginx`,
+      `apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: Bad_Name\\ndata:\\n  a: b`,
+    ]);
+  }
+  return `printf '${yaml}\\n' > ${file} && kubectl ${verb} -f ${file}${applyFlags}`;
+}
+
+function del(): string {
+  const kind = pick([
+    'configmap',
+    'secret',
+    'pod',
+    'service',
+    'deployment',
+    'namespace',
+    'job',
+    'serviceaccount',
+  ]);
+  const o = some(kind);
+  if (!o || chance(0.2))
+    return `kubectl delete ${spell(kind)} ${missing()}${chance(0.3) ? ' --ignore-not-found' : ''}`;
+  forget(kind, o);
+  if (kind === 'namespace') {
+    namespaces.splice(namespaces.indexOf(o.name), 1);
+    for (const k of Object.keys(objs)) objs[k] = (objs[k] ?? []).filter((x) => x.ns !== o.name);
+  }
+  const flags = pick([
+    '',
+    '',
+    ' --wait=false',
+    ' --grace-period=0 --force',
+    ' --dry-run=client',
+    ' -o name',
+  ]);
+  if (flags === ' --dry-run=client') (objs[kind] ?? []).push(o);
+  return `kubectl delete ${chance(0.3) ? `${kind}/${o.name}` : `${spell(kind)} ${o.name}`}${nsFlag(o.ns)}${flags}`;
+}
+
+function labelOrAnnotate(): string {
+  const kind = pick(['deployment', 'pod', 'service', 'configmap', 'node', 'namespace']);
+  const verb = chance(0.65) ? 'label' : 'annotate';
+  const target =
+    kind === 'node'
+      ? { name: pick(NODES), ns: '', labels: {} as Record<string, string> }
+      : some(kind);
+  const name = target?.name ?? missing();
+  const k =
+    verb === 'label' ? pick(LABEL_KEYS) : pick(['note', 'owner', 'kubernetes.io/change-cause']);
+  const v = verb === 'label' ? pick(LABEL_VALUES) : pick(['hello', 'team-a', '"scaled up"']);
+  const r = rand();
+  let change: string;
+  if (r < 0.55) change = `${k}=${v}`;
+  else if (r < 0.7) change = `${k}=${v} --overwrite`;
+  else if (r < 0.82) change = `${k}-`;
+  else if (r < 0.9) change = pick([`${k}`, `${k}=${v} ${k}-`, `-${k}=v`, `${k}=bad value!`]);
+  else change = `${k}=${v} --dry-run=client -o yaml`;
+  if (target && verb === 'label' && /=/.test(change) && !change.endsWith('-')) target.labels[k] = v;
+  const sel = chance(0.1) ? ` ${selector()}` : ` ${name}`;
+  return `kubectl ${verb} ${spell(kind)}${sel}${nsFlag(target?.ns ?? '')} ${change}`;
+}
+
+function workload(): string {
+  const d = some('deployment');
+  const name = d?.name ?? missing();
+  const n = nsFlag(d?.ns ?? '');
+  const r = rand();
+  if (r < 0.25)
+    return `kubectl set image deployment/${name}${n} '${pick(['app', 'nginx', 'main', '*', 'nosuch'])}=${pick(IMAGES)}'`;
+  if (r < 0.45)
+    return `kubectl rollout status deployment/${name}${n}${chance(0.3) ? ' --timeout=5s' : ''}`;
+  if (r < 0.6)
+    return `kubectl rollout history deployment/${name}${n}${chance(0.3) ? ` --revision=${int(1, 3)}` : ''}`;
+  if (r < 0.7)
+    return `kubectl rollout undo deployment/${name}${n}${chance(0.3) ? ` --to-revision=${int(1, 4)}` : ''}`;
+  if (r < 0.78)
+    return `kubectl rollout ${pick(['pause', 'resume', 'restart'])} deployment/${name}${n}`;
+  if (r < 0.9) {
+    const svc = fresh('svc');
+    if (d) objs.service?.push({ name: svc, ns: d.ns, labels: {} });
+    return `kubectl expose deployment ${name}${n} --name=${svc} --port=${pick(['80', '8080', 'abc'])}${chance(0.4) ? ` --target-port=${pick(['80', '8080', 'http'])}` : ''}${chance(0.2) ? ' --type=NodePort' : ''}`;
+  }
+  if (r < 0.95)
+    return `kubectl set ${pick(['env', 'resources'])} deployment/${name}${n} ${pick(['FOO=bar', '--limits=cpu=200m', '--requests=memory=64Mi', 'A-', '--list', 'FOO=bar --dry-run=client -o yaml'])}`;
+  return `kubectl patch deployment ${name}${n} ${pick([
+    `-p '{"spec":{"replicas":${int(0, 3)}}}'`,
+    `--type=merge -p '{"metadata":{"labels":{"team":"blue"}}}'`,
+    `--type=json -p '[{"op":"replace","path":"/spec/replicas","value":2}]'`,
+    `--type=json -p '[{"op":"remove","path":"/spec/nosuch"}]'`,
+    `-p '{"spec":{"replicas":"two"}}'`,
+    `--type=strategic -p '{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.27"}]}}}}'`,
+  ])}`;
+}
+
+function pods(): string {
+  const r = rand();
+  if (r < 0.3) {
+    const n = ns();
+    const name = fresh(pick(['tmp', 'nginx', 'bb', 'probe']));
+    const labels: Record<string, string> = { run: name };
+    objs.pod?.push({ name, ns: n, labels });
+    const extra = pick([
+      '',
+      '',
+      ` --labels=app=${name}`,
+      ' --port=80',
+      ' --restart=Never',
+      ' --dry-run=client -o yaml',
+      ' --env=A=1',
+      ` -- sleep 3600`,
+    ]);
+    if (extra.includes('dry-run')) objs.pod?.pop();
+    if (extra.includes('--labels=')) delete labels.run;
+    return `kubectl run ${name}${nsFlag(n)} --image=${pick(IMAGES)}${extra}`;
+  }
+  const p = some('pod');
+  const d = some('deployment');
+  const target = p ? `${p.name}${nsFlag(p.ns)}` : d ? `deploy/${d.name}${nsFlag(d.ns)}` : missing();
+  if (r < 0.6)
+    return `kubectl logs ${chance(0.8) ? target : missing()}${pick(['', '', ' --tail=5', ' -c nosuch', ' --previous', ' --since=1h', ' --all-containers'])}`;
+  // (The bridge serves no exec streams: exec lines that fail before one.)
+  if (r < 0.75) return `kubectl exec ${missing()} -- ${pick(['ls /', 'env'])}`;
+  if (r < 0.85) return `kubectl exec ${target} ${pick(['ls', '--', '-c'])}`;
+  return `kubectl top ${pick(['pods', 'nodes', 'pod --sort-by=cpu', 'node node1'])}`;
+}
+
+function nodes(): string {
+  const node = pick(NODES.slice(1));
+  return pick([
+    `kubectl cordon ${node}`,
+    `kubectl uncordon ${node}`,
+    `kubectl cordon ${node} --dry-run=client`,
+    `kubectl taint nodes ${node} ${pick(['dedicated=gpu:NoSchedule', 'key1=value1:NoExecute', 'key1:PreferNoSchedule', 'dedicated-', 'key1=v:Sometimes', 'key1=value1'])}`,
+    // (A drain that evicts runs at the real pace on the bridged side: its order of evictions
+    // is not repeatable. One that stops at the DaemonSet pods is.)
+    `kubectl drain ${node}`,
+    `kubectl uncordon nosuch-node`,
+    `kubectl taint node ${node} dedicated=gpu:NoSchedule --overwrite`,
+  ]);
+}
+
+function rbacConfig(): string {
+  const sa = some('serviceaccount');
+  return pick([
+    `kubectl auth can-i ${pick(['get', 'list', 'create', 'delete', '*'])} ${pick(['pods', 'deployments', 'secrets', 'nodes', 'deploy.apps', 'foos'])}${chance(0.3) ? ' -A' : ''}`,
+    `kubectl auth can-i list pods --as=system:serviceaccount:${sa?.ns ?? 'default'}:${sa?.name ?? 'default'}`,
+    `kubectl auth can-i create deployments -n ${pick(namespaces)} --as=${pick(['jane', 'bob'])}`,
+    `kubectl auth can-i --list${chance(0.5) ? ' -n kube-system' : ''}`,
+    `kubectl auth whoami -o ${pick(['yaml', 'json', 'name'])}`,
+    `kubectl config current-context`,
+    `kubectl config get-contexts -o name`,
+    `kubectl config set-context --current --namespace=${pick(namespaces)}`,
+    `kubectl config view --minify -o jsonpath='{.contexts[0].context.namespace}'`,
+    `kubectl api-resources --namespaced=false -o name`,
+    `kubectl api-resources --api-group=apps -o name`,
+    `kubectl explain ${pick(['pod.spec.containers.image', 'deployment.spec.strategy', 'svc.spec.type', 'pods.spec.nosuch'])}`,
+  ]);
+}
+
+// Deliberate mistakes of the kinds learners make.
+function mistake(): string {
+  const d = some('deployment');
+  const name = d?.name ?? 'web';
+  return pick([
+    `kubectl get ${pick(TYPOS)}`,
+    `kubectl get ${pick(TYPOS)} ${name} -o name`,
+    `kubectl get pods --namespace`,
+    `kubectl get pods -o`,
+    `kubectl get deploy ${name} --output=yaml --show-labels -o name`,
+    `kubectl get pods -A -n default -o name`,
+    `kubectl get pods --all-namespace -o name`,
+    `kubectl get deployments ${name} --selectr app=web`,
+    `kubectl describe`,
+    `kubectl delete`,
+    `kubectl delete pods`,
+    `kubectl delete pods --all -l app=web`,
+    `kubectl delete deployment ${name} --grace-period=-5 --dry-run=client`,
+    `kubectl create configmap`,
+    `kubectl create configmap x --from-literal=novalue`,
+    `kubectl create secret generic x --from-literal=a=1 --from-literal=a=2`,
+    `kubectl create namespace Bad_Name --dry-run=client -o name`,
+    `kubectl create deploy x --image=nginx --replicas=abc`,
+    `kubectl create deployment`,
+    `kubectl run`,
+    `kubectl run x`,
+    `kubectl run x --image=nginx --restart=Sometimes`,
+    `kubectl run x --image=nginx --port=http`,
+    `kubectl expose deployment`,
+    `kubectl expose deployment ${name} --port=80 --type=Foo`,
+    `kubectl expose pod nosuch --port=80`,
+    `kubectl scale deployment ${name}`,
+    `kubectl scale deployment ${name} --replicas=-1`,
+    `kubectl scale --replicas=2`,
+    `kubectl set image deployment/${name}`,
+    `kubectl set image deployment/${name} nginx`,
+    `kubectl rollout status`,
+    `kubectl rollout undo deployment/${name} --to-revision=99`,
+    `kubectl rollout history deployment/${name} --revision=abc`,
+    `kubectl rollout statuss deployment/${name}`,
+    `kubectl label pods`,
+    `kubectl label deployment ${name}`,
+    `kubectl annotate deployment ${name}`,
+    `kubectl logs`,
+    `kubectl logs deploy/${name} --tail=abc`,
+    `kubectl exec ${name}`,
+    `kubectl cordon`,
+    `kubectl taint nodes node1`,
+    `kubectl auth can-i`,
+    `kubectl auth can-i get`,
+    `kubectl get pods -o jsonpath='{.items[*].metadata.name'`,
+    `kubectl get pods --sort-by=.metadata.name -o name extra/args`,
+    `kubectl get deploy ${name} -o custom-columns=`,
+    `kubectl get deploy -l 'app in (web' -o name`,
+    `kubectl get pods --field-selector=foo -o name`,
+    `kubectl get pod,svc ${name} -o name`,
+    `kubectl get deploy/${name} pods -o name`,
+    `kubectl get deploy/ -o name`,
+    `kubectl delete deploy/${name} pod/`,
+    `kubectl apply -f nosuch.yaml`,
+    `kubectl apply`,
+    `kubectl apply -f`,
+    `kubectl create -f nosuch.yaml`,
+    `kubectl get --raw /api/v1/namespaces/default/pods/nosuch`,
+    `kubectl --namespace=nosuch get configmaps -o name`,
+    `kubectl -n get pods`,
+    `kubectl get pods --v=abc`,
+    `kubectl get pods --request-timeout=abc`,
+    `kubectl get --watch-only pods -o name --chunk-size=x`,
+  ]);
+}
+
+// Other kinds a learner meets: made by a manifest, then read back (describe, -o yaml, jsonpath).
+const OTHER: Record<string, { spell: string[]; yaml: (name: string, app: string) => string }> = {
+  statefulset: {
+    spell: ['statefulset', 'sts', 'statefulsets.apps'],
+    yaml: (n, app) =>
+      `apiVersion: apps/v1\\nkind: StatefulSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  serviceName: ${n}\\n  replicas: ${int(1, 2)}\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: c\\n        image: ${pick(IMAGES)}`,
+  },
+  daemonset: {
+    spell: ['daemonset', 'ds'],
+    yaml: (n, app) =>
+      `apiVersion: apps/v1\\nkind: DaemonSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: agent\\n        image: busybox\\n        command: ["sleep", "3600"]`,
+  },
+  cronjob: {
+    spell: ['cronjob', 'cj', 'cronjobs.batch'],
+    yaml: (n) =>
+      `apiVersion: batch/v1\\nkind: CronJob\\nmetadata:\\n  name: ${n}\\nspec:\\n  schedule: "${pick(['*/5 * * * *', '0 * * * *'])}"\\n  jobTemplate:\\n    spec:\\n      template:\\n        spec:\\n          restartPolicy: OnFailure\\n          containers:\\n          - name: c\\n            image: busybox\\n            command: ["date"]`,
+  },
+  ingress: {
+    spell: ['ingress', 'ing'],
+    yaml: (n) =>
+      `apiVersion: networking.k8s.io/v1\\nkind: Ingress\\nmetadata:\\n  name: ${n}\\nspec:\\n  rules:\\n  - host: ${n}.example.com\\n    http:\\n      paths:\\n      - path: /\\n        pathType: Prefix\\n        backend:\\n          service:\\n            name: ${some('service')?.name ?? 'web'}\\n            port:\\n              number: 80`,
+  },
+  networkpolicy: {
+    spell: ['networkpolicy', 'netpol'],
+    yaml: (n, app) =>
+      `apiVersion: networking.k8s.io/v1\\nkind: NetworkPolicy\\nmetadata:\\n  name: ${n}\\nspec:\\n  podSelector:\\n    matchLabels:\\n      app: ${app}\\n  policyTypes:\\n  - Ingress\\n  ingress:\\n  - from:\\n    - podSelector:\\n        matchLabels:\\n          role: frontend\\n    ports:\\n    - protocol: TCP\\n      port: 80`,
+  },
+  persistentvolumeclaim: {
+    spell: ['pvc', 'persistentvolumeclaim'],
+    yaml: (n) =>
+      `apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: ${n}\\nspec:\\n  accessModes:\\n  - ReadWriteOnce\\n  resources:\\n    requests:\\n      storage: ${pick(['1Gi', '500Mi'])}`,
+  },
+  horizontalpodautoscaler: {
+    spell: ['hpa', 'horizontalpodautoscaler'],
+    yaml: (n) =>
+      `apiVersion: autoscaling/v2\\nkind: HorizontalPodAutoscaler\\nmetadata:\\n  name: ${n}\\nspec:\\n  scaleTargetRef:\\n    apiVersion: apps/v1\\n    kind: Deployment\\n    name: ${some('deployment')?.name ?? 'web'}\\n  minReplicas: 1\\n  maxReplicas: ${int(2, 5)}\\n  metrics:\\n  - type: Resource\\n    resource:\\n      name: cpu\\n      target:\\n        type: Utilization\\n        averageUtilization: 50`,
+  },
+  resourcequota: {
+    spell: ['quota', 'resourcequota'],
+    yaml: (n) =>
+      `apiVersion: v1\\nkind: ResourceQuota\\nmetadata:\\n  name: ${n}\\nspec:\\n  hard:\\n    pods: "${int(5, 20)}"\\n    requests.cpu: "2"`,
+  },
+  limitrange: {
+    spell: ['limitrange', 'limits'],
+    yaml: (n) =>
+      `apiVersion: v1\\nkind: LimitRange\\nmetadata:\\n  name: ${n}\\nspec:\\n  limits:\\n  - type: Container\\n    default:\\n      cpu: 500m\\n    defaultRequest:\\n      cpu: 100m`,
+  },
+  poddisruptionbudget: {
+    spell: ['pdb', 'poddisruptionbudget'],
+    yaml: (n, app) =>
+      `apiVersion: policy/v1\\nkind: PodDisruptionBudget\\nmetadata:\\n  name: ${n}\\nspec:\\n  minAvailable: 1\\n  selector:\\n    matchLabels:\\n      app: ${app}`,
+  },
+};
+const made: { kind: string; name: string }[] = [];
+function other(): string {
+  const kind = pick(Object.keys(OTHER));
+  const def = OTHER[kind] as (typeof OTHER)[string];
+  const known = made.filter((m) => m.kind === kind);
+  if (known.length === 0 || chance(0.35)) {
+    const name = fresh(pick(WORDS));
+    made.push({ kind, name });
+    return `printf '${def.yaml(name, name)}\\n' > ${kind}.yaml && kubectl apply -f ${kind}.yaml`;
+  }
+  const o = pick(known);
+  const sp = pick(def.spell);
+  return pick([
+    `kubectl describe ${sp} ${o.name}`,
+    `kubectl describe ${sp} ${o.name}`,
+    `kubectl get ${sp} ${o.name} -o yaml`,
+    `kubectl get ${sp} -o name`,
+    `kubectl get ${sp} ${o.name} -o jsonpath='{.spec}'`,
+    `kubectl delete ${sp} ${o.name}`,
+    `kubectl label ${sp} ${o.name} ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`,
+    `kubectl get ${sp} ${o.name} -o custom-columns=NAME:.metadata.name,KIND:.kind`,
+  ]);
+}
+
+// Flags thrown together: where rules meet (a flag's check before another's, two flags that
+// exclude each other, a value of the wrong shape).
+const FLAG_POOLS: Record<string, string[]> = {
+  get: [
+    '-o name',
+    '-o yaml',
+    '-o json',
+    "-o jsonpath='{.items[*].metadata.name}'",
+    "-o jsonpath='{.metadata.name}'",
+    '-o custom-columns=N:.metadata.name',
+    '--no-headers',
+    '--show-kind',
+    '-L app',
+    '--sort-by=.metadata.name',
+    '-l app',
+    '-l app=web',
+    '--field-selector=metadata.name=web',
+    '-A',
+    '--ignore-not-found',
+    '--chunk-size=1',
+    '--chunk-size=-3',
+    '--show-managed-fields',
+    "--template='{{.metadata.name}}'",
+    '--allow-missing-template-keys=false',
+    "-o jsonpath='{.nosuch}'",
+    '--output-watch-events',
+    '--raw=/nosuch',
+    '--show-labels',
+    '-o wide',
+    '--subresource=status',
+    '--subresource=scale',
+    '--subresource=nosuch',
+  ],
+  delete: [
+    '--all',
+    '-l app=web',
+    '--field-selector=metadata.name=web',
+    '--now',
+    '--cascade=orphan',
+    '--cascade=foreground',
+    '--cascade=bad',
+    '--force',
+    '--grace-period=0',
+    '--grace-period=5',
+    '--ignore-not-found',
+    '-o name',
+    '--wait=false',
+    '--dry-run=client',
+    '--dry-run=server',
+    '-A',
+    '--timeout=1s',
+    '--all-namespaces',
+  ],
+  label: [
+    '--all',
+    '--list',
+    '--overwrite',
+    '--resource-version=1',
+    '--local',
+    '-o name',
+    '-o yaml',
+    '--dry-run=client',
+    '-l app',
+    '--field-selector=metadata.name=web',
+    '-A',
+    '--dry-run=server',
+  ],
+  describe: [
+    '-l app',
+    '-A',
+    '--show-events=false',
+    '--chunk-size=1',
+    '--all-namespaces',
+    '-o yaml',
+  ],
+  'rollout history': [
+    '--revision=1',
+    '--revision=0',
+    '--revision=-1',
+    '-o name',
+    '-o yaml',
+    '-l app',
+    '--revision=5 -o json',
+  ],
+  'rollout undo': [
+    '--to-revision=1',
+    '--to-revision=0',
+    '--dry-run=client',
+    '-o name',
+    '-o yaml',
+    '-l app',
+    '--dry-run=server',
+  ],
+  logs: [
+    '--tail=1',
+    '--tail=-1',
+    '--since=1s',
+    '--since=5m --since-time=2026-01-01T00:00:00Z',
+    '-c c',
+    '--all-containers',
+    '-l app',
+    '--prefix',
+    '--timestamps',
+    '--limit-bytes=10',
+    '-p',
+    '--max-log-requests=0',
+    '--pod-running-timeout=1s',
+  ],
+};
+function combo(): string {
+  const verb = pick(Object.keys(FLAG_POOLS));
+  const pool = FLAG_POOLS[verb] as string[];
+  const flags = Array.from({ length: int(1, 3) }, () => pick(pool));
+  const d = some('deployment');
+  let target: string;
+  if (verb.startsWith('rollout'))
+    target = chance(0.8)
+      ? `deployment/${d?.name ?? 'web'}`
+      : pick(['deployment', `deploy ${d?.name ?? 'web'}`, `pod/${missing()}`]);
+  else if (verb === 'logs')
+    target = pick([`deploy/${d?.name ?? 'web'}`, some('pod')?.name ?? missing(), '']);
+  else {
+    const kind = pick(['pods', 'deployment', 'configmap', 'service', 'ns', 'nodes']);
+    const o = some(kind === 'pods' ? 'pod' : kind === 'ns' ? 'namespace' : kind);
+    target = pick([kind, `${kind} ${o?.name ?? missing()}`, `${kind}/${o?.name ?? missing()}`]);
+  }
+  // (No plain tables: the bridge serves none.)
+  if (verb === 'get' && !flags.some((f) => /^(-o (?!wide)|--template|--raw)/.test(f)))
+    flags.push('-o name');
+  const change = verb === 'label' ? ` ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}` : '';
+  if (
+    d &&
+    verb === 'delete' &&
+    target.includes(d.name) &&
+    !flags.some((f) => f.includes('dry-run'))
+  )
+    forget('deployment', d);
+  return `kubectl ${verb} ${target}${change} ${flags.join(' ')}`.replace(/ +/g, ' ').trim();
+}
+
+const GENERATORS: [number, () => string][] = [
+  [14, combo],
+  [12, other],
+  [22, get],
+  [8, describe],
+  [10, create],
+  [10, apply],
+  [7, del],
+  [9, labelOrAnnotate],
+  [9, workload],
+  [7, pods],
+  [4, nodes],
+  [5, rbacConfig],
+  [14, mistake],
+];
+const TOTAL = GENERATORS.reduce((s, [w]) => s + w, 0);
+function line(): string {
+  let r = rand() * TOTAL;
+  for (const [w, g] of GENERATORS) {
+    r -= w;
+    if (r < 0) return g();
+  }
+  return get();
+}
+
+// The setup: a namespace or two and a few deployments made by the typed clients.
+const setup: string[] = [];
+for (let i = int(1, 3); i > 0; i--) {
+  const name = fresh();
+  const app = name;
+  const n = i === 1 || chance(0.7) ? 'default' : undefined;
+  const nsName = n ?? fresh(pick(['team', 'dev', 'prod']));
+  if (!n) {
+    namespaces.push(nsName);
+    objs.namespace?.push({ name: nsName, ns: '', labels: {} });
+    setup.push(`kubectl create namespace ${nsName}`);
+  }
+  objs.deployment?.push({ name, ns: nsName, labels: { app } });
+  setup.push(
+    `kubectl create deployment ${name} --image=${pick(IMAGES)} --replicas=${int(1, 3)}${nsFlag(nsName)}`,
+  );
+  if (chance(0.4))
+    setup.push(`kubectl scale deployment ${name} --replicas=${int(0, 4)}${nsFlag(nsName)}`);
+}
+
+const out = [`# oracleSessions --seed ${seed} --lines ${count}`];
+for (let i = 0; i < count; i++) out.push(line());
+if (setupOut) writeFileSync(setupOut, `${setup.join('\n')}\n`);
+else out.unshift(...setup.map((l) => `# setup: ${l}`));
+console.log(out.join('\n'));
