@@ -14,7 +14,11 @@ export class ExitError extends Error {
 
 /** The stderr text kubectl prints for an API Status (ending in a newline). */
 export function renderStatus(status: Status): string {
-  if (isClientError(status)) return `error: ${status.message}\n`;
+  if (isClientError(status)) {
+    // CheckErr: `error: ` unless the text has it, a newline unless it ends in one.
+    const msg = status.message.startsWith('error: ') ? status.message : `error: ${status.message}`;
+    return msg.endsWith('\n') ? msg : `${msg}\n`;
+  }
   if (status.reason === 'Invalid' && status.details) {
     const d = status.details;
     let s = 'The request is invalid';

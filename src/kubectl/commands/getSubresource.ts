@@ -16,7 +16,14 @@ import { renderStatuses } from '../errors.ts';
 import { type OutputFormat, printObject } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
-import { getFailure, NO_SUCH_PATH, notFound, nsFor, typesAndNamesToRead } from './common.ts';
+import {
+  checkBuilderArgs,
+  getFailure,
+  NO_SUCH_PATH,
+  notFound,
+  nsFor,
+  typesAndNamesToRead,
+} from './common.ts';
 import { printCustomColumns } from './get.ts';
 
 /** Whether the API server serves `sub` of `resource` (a path it routes). */
@@ -26,12 +33,17 @@ export function subresourceServed(resource: ResourceName, sub: string): boolean 
   return false;
 }
 
-/** The builder refuses a subresource of a list (a type without names, or a selector). */
+/**
+ * The builder refuses a subresource of a list (a type without names, or a selector), after
+ * what it refuses of any arguments: names with a selector (visitBySelector's first checks), or
+ * a name across all namespaces.
+ */
 export function refuseBulkSubresource(ctx: Ctx, args: string[]): void {
-  const bulk =
-    ctx.str('selector') !== '' ||
-    ctx.bool('all-namespaces') ||
-    typesAndNamesToRead(ctx, args).some((r) => r.names.length === 0);
+  const requests = typesAndNamesToRead(ctx, args);
+  const selector = ctx.str('selector') !== '';
+  const allNamespaces = ctx.bool('all-namespaces');
+  checkBuilderArgs(ctx, args, requests, { selector, allNamespaces });
+  const bulk = selector || allNamespaces || requests.some((r) => r.names.length === 0);
   if (bulk) ctx.fail('subresource cannot be used when bulk resources are specified');
 }
 

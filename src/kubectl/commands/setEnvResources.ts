@@ -248,12 +248,11 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
       env.push({ name: prefix + keyToEnvName(key), valueFrom: { [ref]: { name: source, key } } });
     }
   }
-  let failed = false;
+  const notPods: string[] = [];
   for (const { type, name, obj } of fetchTargets(ctx, resources, 'ignored')) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
-      ctx.err(`error: ${noPodSpecError(type, name)}\n`);
-      failed = true;
+      notPods.push(`error: ${noPodSpecError(type, name)}\n`);
       continue;
     }
     const containers = (spec.containers as Container[] | undefined) ?? [];
@@ -337,7 +336,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
       'failed to patch env update to pod template: ',
     );
   }
-  if (failed) throw new ExitError(1);
+  if (sayNotPods(ctx, notPods)) throw new ExitError(1);
 }
 
 /** HandleResourceRequirementsV1's parse of `--limits` / `--requests`. */
@@ -369,11 +368,11 @@ export function runSetResources(ctx: Ctx, args: string[]): void {
     );
   }
   let failed = false;
+  const notPods: string[] = [];
   for (const { type, name, obj } of targets) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
-      ctx.err(`error: ${noPodSpecError(type, name)}\n`);
-      failed = true;
+      notPods.push(`error: ${noPodSpecError(type, name)}\n`);
       continue;
     }
     const containers = (spec.containers as Container[] | undefined) ?? [];
@@ -408,5 +407,16 @@ export function runSetResources(ctx: Ctx, args: string[]): void {
       'failed to patch resources update to pod template ',
     );
   }
-  if (failed) throw new ExitError(1);
+  if (sayNotPods(ctx, notPods) || failed) throw new ExitError(1);
+}
+
+/**
+ * Run's errors for the objects without a pod template (`error: %s %v\n` each), printed after the
+ * others' output as one aggregate: one as it is, several a blank line apart (MultipleErrors).
+ * Whether there were any.
+ */
+function sayNotPods(ctx: Ctx, errors: readonly string[]): boolean {
+  if (errors.length === 0) return false;
+  ctx.err(errors.length === 1 ? (errors[0] as string) : errors.map((e) => `${e}\n`).join(''));
+  return true;
 }

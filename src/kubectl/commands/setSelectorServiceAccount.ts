@@ -117,8 +117,9 @@ export function runSetServiceAccount(ctx: Ctx, args: string[]): void {
     const obj = t.obj as KubeObject;
     const path = podSpecPath(t.type);
     if (!path) {
-      // CalculatePatches' error for the object, as Run words it.
-      errors.push(clientError(noPodSpecError(t.type, t.name)));
+      // CalculatePatches' error for the object, as Run words it (`error: %s %v\n`): several
+      // are a blank line apart.
+      errors.push(clientError(`error: ${noPodSpecError(t.type, t.name)}\n`));
       continue;
     }
     const leaf = { serviceAccountName: sa };
