@@ -14,11 +14,7 @@ export class ExitError extends Error {
 
 /** The stderr text kubectl prints for an API Status (ending in a newline). */
 export function renderStatus(status: Status): string {
-  if (isClientError(status)) {
-    // CheckErr: `error: ` unless the text has it, a newline unless it ends in one.
-    const msg = status.message.startsWith('error: ') ? status.message : `error: ${status.message}`;
-    return msg.endsWith('\n') ? msg : `${msg}\n`;
-  }
+  if (isClientError(status)) return checkErrText(status.message);
   if (status.reason === 'Invalid' && status.details) {
     const d = status.details;
     let s = 'The request is invalid';
@@ -59,6 +55,23 @@ export function renderStatuses(statuses: Status[]): string {
           : `Error from server: ${s.message}\n`,
     )
     .join('');
+}
+
+/** CheckErr's text for a plain error: `error: ` unless it has it, a newline unless it ends in one. */
+export function checkErrText(message: string): string {
+  const msg = message.startsWith('error: ') ? message : `error: ${message}`;
+  return msg.endsWith('\n') ? msg : `${msg}\n`;
+}
+
+/**
+ * CheckErr of an aggregate of plain errors (a command's Run returning what it gathered): one is
+ * unwrapped and printed as itself; several go through MultipleErrors, each text and a newline
+ * (texts that end in their own newline are so a blank line apart).
+ */
+export function renderAggregate(texts: readonly string[]): string {
+  const [only] = texts;
+  if (texts.length === 1 && only !== undefined) return checkErrText(only);
+  return texts.map((t) => `${t}\n`).join('');
 }
 
 /** utilerrors.Aggregate's message: the one error, or `[e1, e2]`. */

@@ -12,6 +12,7 @@ import {
   aggregateMessage,
   clientError,
   ExitError,
+  renderAggregate,
   renderStatus,
   renderStatuses,
 } from '../errors.ts';
@@ -657,15 +658,8 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
   // each error's text (no prefix added) and a newline (the patch errors' own `error: …\n` so end in a blank
   // line); one alone is unwrapped and printed as itself.
   const errs = [...containerErrors.map((e) => `error: ${e}`), ...patchErrors];
-  if (errs.length === 1) {
-    // (CheckErr's own `error: ` prefix where the text has none: a refused patch's.)
-    let msg = errs[0] as string;
-    if (!msg.startsWith('error: ')) msg = `error: ${msg}`;
-    ctx.err(msg.endsWith('\n') ? msg : `${msg}\n`);
-    throw new ExitError(1);
-  }
-  if (errs.length > 1) {
-    ctx.err(errs.map((e) => `${e}\n`).join(''));
+  if (errs.length > 0) {
+    ctx.err(renderAggregate(errs));
     throw new ExitError(1);
   }
 }

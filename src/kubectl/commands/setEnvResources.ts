@@ -10,7 +10,7 @@ import {
   tryParseQuantity,
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError } from '../errors.ts';
+import { ExitError, renderAggregate } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import {
@@ -417,6 +417,6 @@ export function runSetResources(ctx: Ctx, args: string[]): void {
  */
 function sayNotPods(ctx: Ctx, errors: readonly string[]): boolean {
   if (errors.length === 0) return false;
-  ctx.err(errors.length === 1 ? (errors[0] as string) : errors.map((e) => `${e}\n`).join(''));
+  ctx.err(renderAggregate(errors));
   return true;
 }
