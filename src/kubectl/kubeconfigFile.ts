@@ -183,7 +183,7 @@ export function selectKubeconfig(
     const cfg = parseKubeconfig(text, flagPath);
     if (typeof cfg === 'string') return { kind: 'error', stderr: `error: ${cfg}\n` };
     return abs === DEFAULT_KUBECONFIG
-      ? { kind: 'builtin' }
+      ? defaultFile(host)
       : { kind: 'file', path: abs, config: cfg };
   }
   if (envPath === undefined || envPath === '') return defaultFile(host);
@@ -204,7 +204,7 @@ export function selectKubeconfig(
     if (typeof cfg === 'string') errors.push(cfg);
     else
       chosen ??=
-        abs === DEFAULT_KUBECONFIG ? { kind: 'builtin' } : { kind: 'file', path: abs, config: cfg };
+        abs === DEFAULT_KUBECONFIG ? defaultFile(host) : { kind: 'file', path: abs, config: cfg };
   }
   if (errors.length === 1) return { kind: 'error', stderr: `error: ${errors[0]}\n` };
   if (errors.length > 1) return { kind: 'error', stderr: errors.map((e) => `${e}\n`).join('') };
@@ -229,7 +229,7 @@ function defaultFile(host: KubectlHost): Selected {
 }
 
 /** The file ~/.kube/config holds for `cfg`: clientcmd's v1.Config, data and all (`config view --raw`). */
-export function kubeconfigFileText(cfg: Kubeconfig): string {
+function kubeconfigFileText(cfg: Kubeconfig): string {
   return toGoYaml(kubeconfigView(cfg, false, true));
 }
 

@@ -47,6 +47,21 @@ describe("the lab's ~/.kube/config", () => {
     );
   });
 
+  it('named by --kubeconfig or $KUBECONFIG, it is read as it is now, within the same line', () => {
+    const lab = createLabSession();
+    lab.run('kubectl config set-context --current --namespace=kube-system');
+    expect(
+      lab.run(
+        "sed -i 's/namespace: kube-system/namespace: kube-public/' ~/.kube/config && kubectl --kubeconfig ~/.kube/config get deploy",
+      ).stderr,
+    ).toBe('No resources found in kube-public namespace.\n');
+    expect(
+      lab.run(
+        "sed -i 's/namespace: kube-public/namespace: kube-system/' ~/.kube/config && KUBECONFIG=$HOME/.kube/config kubectl get deploy -o name",
+      ).stdout,
+    ).toBe('deployment.apps/coredns\n');
+  });
+
   it('moved away, kubectl has no cluster (localhost:8080); copied back, it works again', () => {
     const lab = createLabSession();
     expect(lab.run('mv ~/.kube/config ~/admin.conf').exitCode).toBe(0);
