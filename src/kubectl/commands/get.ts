@@ -30,10 +30,10 @@ import {
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
+import { runGetRaw } from './getRaw.ts';
 import { refuseBulkSubresource, runGetScale, subresourceServed } from './getSubresource.ts';
 import { requestTimeoutMs, watchChanges, watchStoppedNote } from './getWatch.ts';
 import { filenameArgs } from './kustomize.ts';
-import { SERVER_VERSION, versionInfo } from './misc.ts';
 
 export interface Found {
   type: ResourceType;
@@ -63,32 +63,6 @@ function withTypeMeta(t: ResourceType, obj: KubeObject, keepManagedFields = fals
     apiVersion: o.apiVersion ?? (t.group ? `${t.group}/${t.version}` : t.version),
     kind: o.kind ?? t.kind,
   };
-}
-
-/**
- * `kubectl get --raw PATH`: the API server's health endpoints answer `ok` (no newline: kubectl
- * copies the body as it is) and `/version` its version.Info as indented JSON (WriteRawJSON); any
- * other path the server does not route is a 404.
- */
-function runGetRaw(ctx: Ctx, raw: string, args: string[]): void {
-  if (args.length > 0 || ctx.list('filename').length > 0)
-    ctx.fail('arguments may not be passed when --raw is specified');
-  const [path = '', query] = raw.split('?', 2);
-  if (path === '/healthz' || path === '/livez' || path === '/readyz') {
-    if (query !== undefined && query !== '')
-      ctx.fail(`--raw ${raw}: the checks' detail is not available in this console`);
-    ctx.out('ok');
-    return;
-  }
-  if (path === '/version') {
-    ctx.out(JSON.stringify(versionInfo(SERVER_VERSION), null, 2));
-    return;
-  }
-  if (path.startsWith('/api/') || path.startsWith('/apis/') || path === '/api' || path === '/apis')
-    ctx.fail(`--raw ${path}: reading API paths raw is not available in this console`);
-  // A plain-text 404 ("404 page not found"), which client-go turns into NewGenericServerResponse.
-  ctx.err('Error from server (NotFound): the server could not find the requested resource\n');
-  ctx.exitCode = 1;
 }
 
 /** `-o` read as outputFormat does, with what its error printed taken back to be said later. */

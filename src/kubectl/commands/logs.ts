@@ -146,7 +146,7 @@ export function parseRfc3339(value: string): number | { err: string } {
 }
 
 /** The log options kubectl sends with every GetLogs request (its PodLogOptions). */
-interface LogOptions {
+export interface LogOptions {
   previous: boolean;
   timestamps: boolean;
   /** TailLines; -1 for all. */
@@ -716,7 +716,7 @@ function kubeletReachable(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): vo
 }
 
 /** One GetLogs request: the container's log as the kubelet returns it, or the server's error. */
-function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
+export function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
   const podName = p.metadata?.name ?? '';
   const container = [
     ...(p.spec?.initContainers ?? []),
