@@ -68,12 +68,12 @@ describe('sim stop-node control-plane', () => {
       expect([r.out, discoveryFailed(r.err), r.code]).toEqual(['', UNREACHABLE, 1]);
     }
     expect(run('kubectl version')).toEqual({
-      out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      out: 'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
       err: UNREACHABLE,
       code: 1,
     });
     expect(run('kubectl version --client')).toEqual({
-      out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      out: 'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
       err: '',
       code: 0,
     });
@@ -97,7 +97,7 @@ describe('sim stop-node control-plane', () => {
     expect(run('kubectl get pods')).toEqual({ out: '', err: REFUSED, code: 1 });
     // `version` asks for the server's version alone: no discovery, no memcache lines.
     expect(run('kubectl version')).toEqual({
-      out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      out: 'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
       err: 'The connection to the server 172.18.0.2:6443 was refused - did you specify the right host or port?\n',
       code: 1,
     });

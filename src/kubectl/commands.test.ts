@@ -479,10 +479,10 @@ describe('other commands', () => {
 
   it('version, api-resources, config', () => {
     expect(run('kubectl version').out).toBe(
-      'Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n',
+      'Client Version: v1.32.5\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n',
     );
     expect(run('kubectl version --client').out).toBe(
-      'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
     );
     expect(run('kubectl api-resources --namespaced=false').out).toBe(
       `NAME                                SHORTNAMES   APIVERSION                        NAMESPACED   KIND
@@ -985,7 +985,7 @@ describe('contexts without a cluster', () => {
       err: expect.stringMatching(refusedPattern('localhost:8080')),
       code: 1,
     });
-    expect(run('kubectl version').out).toBe('Client Version: v1.32.4\nKustomize Version: v5.5.0\n');
+    expect(run('kubectl version').out).toBe('Client Version: v1.32.5\nKustomize Version: v5.5.0\n');
     expect(run('kubectl version --client').code).toBe(0);
     expect(run('kubectl get pods --context=kubernetes-admin@kubernetes').err).toBe(
       'No resources found in default namespace.\n',

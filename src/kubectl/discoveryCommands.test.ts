@@ -32,10 +32,10 @@ describe('kubectl version -o', () => {
   "clientVersion": {
     "major": "1",
     "minor": "32",
-    "gitVersion": "v1.32.4",
-    "gitCommit": "c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3",
+    "gitVersion": "v1.32.5",
+    "gitCommit": "9894294ef13a5b32803e3ca2c0d620a088cc84d1",
     "gitTreeState": "clean",
-    "buildDate": "2025-04-22T16:04:04Z",
+    "buildDate": "2025-05-15T09:12:10Z",
     "goVersion": "go1.23.8",
     "compiler": "gc",
     "platform": "linux/amd64"
@@ -44,7 +44,7 @@ describe('kubectl version -o', () => {
 }
 `);
     expect(run('kubectl version --client -o yaml').out).toMatch(
-      /^clientVersion:\n {2}buildDate: "2025-04-22T16:04:04Z"\n[\s\S]*\nkustomizeVersion: v5\.5\.0\n\n$/,
+      /^clientVersion:\n {2}buildDate: "2025-05-15T09:12:10Z"\n[\s\S]*\nkustomizeVersion: v5\.5\.0\n\n$/,
     );
   });
 });

@@ -135,7 +135,7 @@ describe('a kubeconfig that does not decode', () => {
     run("printf 'a: [\\n' > bad.yaml");
     for (const file of ['bad.yaml', 'nope.yaml']) {
       expect(run(`kubectl --kubeconfig ${file} version --client`)).toEqual({
-        out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+        out: 'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
         err: '',
         code: 0,
       });

@@ -25,7 +25,7 @@ describe('a server name that does not resolve', () => {
   it('version prints the client first; a name without a scheme gets https (the cluster has a CA)', () => {
     const { run } = engineSession(1);
     expect(run('kubectl --server https://my-cluster:6443 version')).toEqual({
-      out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      out: 'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
       err: 'Unable to connect to the server: dial tcp: lookup my-cluster on 127.0.0.53:53: no such host\n',
       code: 1,
     });

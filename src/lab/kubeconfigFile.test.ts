@@ -98,7 +98,7 @@ describe("the lab's ~/.kube/config", () => {
       exitCode: 1,
     });
     expect(lab.run('kubectl version --client').stdout).toBe(
-      'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      'Client Version: v1.32.5\nKustomize Version: v5.5.0\n',
     );
   });
 

@@ -74,7 +74,7 @@ import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecP
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
-export const CLIENT_VERSION = 'v1.32.4';
+export const CLIENT_VERSION = 'v1.32.5';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
 export const SERVER_VERSION = 'v1.32.2';
 
@@ -2244,10 +2244,10 @@ export function versionInfo(v: string): Record<string, string> {
     gitVersion: v,
     gitCommit:
       v === CLIENT_VERSION
-        ? 'c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3'
+        ? '9894294ef13a5b32803e3ca2c0d620a088cc84d1'
         : '67a30c0adcf52bd3f56ff0893ce19966be12991f',
     gitTreeState: 'clean',
-    buildDate: v === CLIENT_VERSION ? '2025-04-22T16:04:04Z' : '2025-02-12T21:19:47Z',
+    buildDate: v === CLIENT_VERSION ? '2025-05-15T09:12:10Z' : '2025-02-12T21:19:47Z',
     goVersion: v === CLIENT_VERSION ? 'go1.23.8' : 'go1.23.6',
     compiler: 'gc',
     platform: 'linux/amd64',
