@@ -16,11 +16,13 @@ import {
   selectError,
   selectInput,
   selectLive,
+  selectMode,
   selectPendingCount,
   selectQuestion,
   selectStatus,
 } from '../../store/labStore.ts';
 import { useT } from '../ViewStoreContext.tsx';
+import { BigConsoleToggle } from './BigConsoleToggle.tsx';
 import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 
 /** What a fresh kubeconfig selects; shown until the session reports its own context. */
@@ -117,6 +119,7 @@ export function Console() {
   const live = useLab(selectLive);
   /** A command waiting for the learner's answer (`kubectl delete -i`): its question's line. */
   const question = useLab(selectQuestion);
+  const mode = useLab(selectMode);
   const context = live?.context ?? DEFAULT_CONTEXT;
   const inputRef = useRef<HTMLInputElement>(null);
   const outputRef = useRef<HTMLDivElement>(null);
@@ -130,6 +133,32 @@ export function Console() {
     const out = outputRef.current;
     if (out) out.scrollTop = out.scrollHeight;
   }, [entries, continuation]);
+
+  // When the box itself changes height ("Bigger console", the narration unfolded, a notice
+  // above) an output that showed its newest line still does: else a smaller box kept the old
+  // scroll position and hid the last lines under its bottom edge.
+  useEffect(() => {
+    const out = outputRef.current;
+    if (!out || typeof ResizeObserver === 'undefined') return;
+    const atEnd = () => out.scrollTop + out.clientHeight >= out.scrollHeight - 2;
+    let pinned = atEnd();
+    let height = out.clientHeight;
+    const onScroll = () => {
+      // A scroll the resize itself caused (the browser clamping scrollTop) keeps the pin.
+      if (out.clientHeight === height) pinned = atEnd();
+    };
+    const observer = new ResizeObserver(() => {
+      if (out.clientHeight === height) return;
+      height = out.clientHeight;
+      if (pinned) out.scrollTop = out.scrollHeight;
+    });
+    out.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(out);
+    return () => {
+      out.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+    };
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caret follows each new line.
   useLayoutEffect(() => {
@@ -245,6 +274,7 @@ export function Console() {
           {t('labui.console.context', { context: context.name, namespace: context.namespace })}
         </p>
         <div className="console-actions">
+          {mode === 'lab' ? <BigConsoleToggle /> : null}
           <button type="button" className="console-button" onClick={() => controller.clearOutput()}>
             {t('labui.console.clear')}
           </button>
