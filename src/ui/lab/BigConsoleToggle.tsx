@@ -15,7 +15,7 @@ export function BigConsoleToggle() {
   return (
     <button
       type="button"
-      className="console-room"
+      className="console-button console-room"
       data-testid="lab-console-room"
       aria-pressed={on}
       title={t('labui.bigConsole.hint')}
