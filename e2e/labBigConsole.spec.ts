@@ -22,6 +22,9 @@ const visibleLines = (page: Page) =>
     return Math.floor(el.clientHeight / line);
   });
 
+/** Whether a box that scrolls shows the end of its content. */
+const atEnd = (el: Element) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+
 /** How far the page itself can scroll, each way (0 when it fits). */
 const pageOverflow = (page: Page) =>
   page.evaluate(() => ({
@@ -70,10 +73,7 @@ test.describe('Bigger console', () => {
     expect(bigLines / before.lines).toBeGreaterThan(1.5);
     // The newest output is still in view at the bottom of the bigger box.
     await expect(output(page).locator('pre').last()).toContainText('ScalingReplicaSet');
-    const scrolledToEnd = await output(page).evaluate(
-      (el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2,
-    );
-    expect(scrolledToEnd).toBe(true);
+    expect(await output(page).evaluate(atEnd)).toBe(true);
 
     // The narration shows its title; the rest is one click away, and the page does not scroll.
     await expect(narration(page).locator('.narration-title')).toHaveText(title);
@@ -116,6 +116,8 @@ test.describe('Bigger console', () => {
     await expect(narrationText(page)).toBeVisible();
     expect(await output(page).boundingBox()).toEqual(before.output);
     expect(await page.locator('.narration').boundingBox()).toEqual(before.narration);
+    // The smaller box still ends with the newest line, not eight lines above it.
+    expect(await output(page).evaluate(atEnd)).toBe(true);
 
     // On, then a reload: the choice is kept (folded again, the console big).
     await toggle(page).click();

@@ -134,32 +134,6 @@ export function Console() {
     if (out) out.scrollTop = out.scrollHeight;
   }, [entries, continuation]);
 
-  // When the box itself changes height ("Bigger console", the narration unfolded, a notice
-  // above) an output that showed its newest line still does: else a smaller box kept the old
-  // scroll position and hid the last lines under its bottom edge.
-  useEffect(() => {
-    const out = outputRef.current;
-    if (!out || typeof ResizeObserver === 'undefined') return;
-    const atEnd = () => out.scrollTop + out.clientHeight >= out.scrollHeight - 2;
-    let pinned = atEnd();
-    let height = out.clientHeight;
-    const onScroll = () => {
-      // A scroll the resize itself caused (the browser clamping scrollTop) keeps the pin.
-      if (out.clientHeight === height) pinned = atEnd();
-    };
-    const observer = new ResizeObserver(() => {
-      if (out.clientHeight === height) return;
-      height = out.clientHeight;
-      if (pinned) out.scrollTop = out.scrollHeight;
-    });
-    out.addEventListener('scroll', onScroll, { passive: true });
-    observer.observe(out);
-    return () => {
-      out.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-    };
-  }, []);
-
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caret follows each new line.
   useLayoutEffect(() => {
     const el = inputRef.current;
