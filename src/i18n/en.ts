@@ -93,6 +93,8 @@ export const en = {
   'player.keys': 'Keys: → next, ← previous, Space play or pause.',
   'player.toNarration': 'Read the whole narration of this step',
   'narration.label': 'Narration',
+  'narration.more': 'Read more',
+  'narration.less': 'Show less',
   'level.label': 'How much to show',
   'level.simple': 'Simple',
   'level.simple.hint': "the study note's six beats",

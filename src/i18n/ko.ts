@@ -95,6 +95,8 @@ export const ko: Messages = {
   'player.keys': '키보드: → 다음, ← 이전, Space 재생 또는 일시정지.',
   'player.toNarration': '이 단계의 설명 전체 읽기',
   'narration.label': '설명',
+  'narration.more': '더 보기',
+  'narration.less': '접기',
   'level.label': '얼마나 자세히',
   'level.simple': '간단히',
   'level.simple.hint': '공부 노트의 여섯 장면',

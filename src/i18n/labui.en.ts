@@ -9,6 +9,9 @@ export const labuiEn = {
     'Type kubectl commands into a live simulated cluster that starts where the tour ends, and watch each one happen on the diagram.',
   'labui.enter': 'Try it yourself',
   'labui.back': 'Back to the guided tour',
+  'labui.bigConsole': 'Bigger console',
+  'labui.bigConsole.hint':
+    'Give the console most of this column: the narration folds to its title (Read more opens it).',
   'labui.mode.lab': 'Live cluster',
   'labui.mode.guided': 'Guided tour',
   'labui.status.loading': 'Starting the cluster…',

@@ -7,6 +7,9 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
     '투어가 끝난 자리에서 이어지는 시뮬레이션 클러스터에 kubectl 명령을 입력하고, 명령마다 다이어그램에서 일어나는 일을 봅니다.',
   'labui.enter': '직접 해 보기',
   'labui.back': '안내 투어로 돌아가기',
+  'labui.bigConsole': '콘솔 크게',
+  'labui.bigConsole.hint':
+    '이 열의 대부분을 콘솔에 줍니다. 설명은 제목만 남고 ‘더 보기’로 펼칩니다.',
   'labui.mode.lab': '라이브 클러스터',
   'labui.mode.guided': '안내 투어',
   'labui.status.loading': '클러스터를 시작하는 중…',

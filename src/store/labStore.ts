@@ -95,6 +95,11 @@ export interface LabSnapshot {
    * panel clears it).
    */
   openFile?: string;
+  /**
+   * The learner gave the console most of the side column ("Bigger console"): on the one-screen
+   * desktop layout the narration folds to its title. A preference (`labPrefs.ts`), not state.
+   */
+  bigConsole: boolean;
 }
 
 /** At most this many console entries are kept (the oldest go first). */
@@ -140,13 +145,16 @@ export type LabEvent =
   /** The note about typing in the tour was read. */
   | { type: 'typedInDismissed' }
   | { type: 'dismissNotice' }
-  | { type: 'fileOpened' };
+  | { type: 'fileOpened' }
+  /** "Bigger console" pressed (`on`) or released. */
+  | { type: 'setBigConsole'; on: boolean };
 
 /** The state a new lab page starts in. */
-export function initialLab(options: { mode?: LabMode } = {}): LabSnapshot {
+export function initialLab(options: { mode?: LabMode; bigConsole?: boolean } = {}): LabSnapshot {
   return {
     status: 'idle',
     mode: options.mode ?? 'guided',
+    bigConsole: options.bigConsole ?? false,
     entries: [],
     nextEntryId: 1,
     input: '',
@@ -330,6 +338,8 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
       return s.notice === undefined ? s : { ...s, notice: undefined };
     case 'fileOpened':
       return s.openFile === undefined ? s : { ...s, openFile: undefined };
+    case 'setBigConsole':
+      return s.bigConsole === e.on ? s : { ...s, bigConsole: e.on };
   }
 }
 
@@ -341,7 +351,7 @@ export interface LabState extends LabSnapshot {
 export type LabStore = ReturnType<typeof createLabStore>;
 
 /** One store per provider, so tests and embedded copies never share state. */
-export function createLabStore(initial: Partial<Pick<LabSnapshot, 'mode'>> = {}) {
+export function createLabStore(initial: Partial<Pick<LabSnapshot, 'mode' | 'bigConsole'>> = {}) {
   return createStore<LabState>()((set, get) => ({
     ...initialLab(initial),
     dispatch: (event) => {
@@ -407,3 +417,4 @@ export const selectOpenFile = (s: LabState) => s.openFile;
 export const selectSkipped = (s: LabState) => s.skipped;
 export const selectTypedIn = (s: LabState) => s.typedIn;
 export const selectQuestion = (s: LabState) => s.live?.question;
+export const selectBigConsole = (s: LabState) => s.bigConsole;

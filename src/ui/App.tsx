@@ -1,7 +1,13 @@
 import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../i18n/index.ts';
-import { selectLive, selectMode, selectStatus, selectSteps } from '../store/labStore.ts';
+import {
+  selectBigConsole,
+  selectLive,
+  selectMode,
+  selectStatus,
+  selectSteps,
+} from '../store/labStore.ts';
 import { selectCursor, selectSpeed } from '../store/player.ts';
 import { switchLevel } from '../store/storyLevel.ts';
 import {
@@ -120,6 +126,8 @@ function Explainer({ story }: { story: Story }) {
   const view = useViewStore();
   const lab = useLab(selectMode) === 'lab';
   const labStatus = useLab(selectStatus);
+  // "Bigger console" (LabDock): the lab's console takes the side column; the tour ignores it.
+  const bigConsole = useLab(selectBigConsole) && lab;
   const player = lab ? labPlayer : tourPlayer;
   useKeyboardShortcuts(player);
   // Only the shown timeline plays: switching modes pauses the other one.
@@ -163,7 +171,7 @@ function Explainer({ story }: { story: Story }) {
       <StageControls namespaces={namespaceNames} view={view} />
     );
   return (
-    <div className={`app app--${lab ? 'lab' : 'tour'}`}>
+    <div className={`app app--${lab ? 'lab' : 'tour'}${bigConsole ? ' app--big-console' : ''}`}>
       {/* The diagram has many focusable cards; let keyboard users jump past them. */}
       <a className="skip-link" href="#player">
         {t('player.skip')}
@@ -204,7 +212,7 @@ function Explainer({ story }: { story: Story }) {
                 longer or shorter, so clicking Next twice goes forward twice. */}
             <PlayerControls stepTitle={title} />
             {lab ? <LabCatchUp /> : null}
-            <Narration title={title} text={text} scrollable={lab}>
+            <Narration title={title} text={text} scrollable={lab} foldable={bigConsole}>
               {lab && model?.stepId === 'lab' ? <ToConsole /> : null}
             </Narration>
             <LabDock tourStep={cursor + 1} />

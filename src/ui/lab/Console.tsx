@@ -16,11 +16,13 @@ import {
   selectError,
   selectInput,
   selectLive,
+  selectMode,
   selectPendingCount,
   selectQuestion,
   selectStatus,
 } from '../../store/labStore.ts';
 import { useT } from '../ViewStoreContext.tsx';
+import { BigConsoleToggle } from './BigConsoleToggle.tsx';
 import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 
 /** What a fresh kubeconfig selects; shown until the session reports its own context. */
@@ -117,6 +119,7 @@ export function Console() {
   const live = useLab(selectLive);
   /** A command waiting for the learner's answer (`kubectl delete -i`): its question's line. */
   const question = useLab(selectQuestion);
+  const mode = useLab(selectMode);
   const context = live?.context ?? DEFAULT_CONTEXT;
   const inputRef = useRef<HTMLInputElement>(null);
   const outputRef = useRef<HTMLDivElement>(null);
@@ -245,6 +248,7 @@ export function Console() {
           {t('labui.console.context', { context: context.name, namespace: context.namespace })}
         </p>
         <div className="console-actions">
+          {mode === 'lab' ? <BigConsoleToggle /> : null}
           <button type="button" className="console-button" onClick={() => controller.clearOutput()}>
             {t('labui.console.clear')}
           </button>

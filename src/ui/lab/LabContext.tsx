@@ -5,6 +5,7 @@ import { startPlaybackDriver } from '../../store/playbackDriver.ts';
 import { createPlayerStore, type PlayerStore } from '../../store/player.ts';
 import { InspectableContext } from '../stage/PodChip.tsx';
 import { browserStorage, createLabController, type LabController } from './labController.ts';
+import { readLabPrefs } from './labPrefs.ts';
 import { readLabMode, writeLabMode } from './labUrl.ts';
 
 /**
@@ -22,14 +23,21 @@ export interface LabContextValue {
 
 const LabContext = createContext<LabContextValue | null>(null);
 
-/** A lab for a page at `search` (`?mode=lab` opens it in the live cluster). */
+/**
+ * A lab for a page at `search` (`?mode=lab` opens it in the live cluster), with the learner's
+ * saved layout preference.
+ */
 export function createLab(search: string): LabContextValue {
-  const store = createLabStore({ mode: readLabMode(search) });
+  const storage = browserStorage();
+  const store = createLabStore({
+    mode: readLabMode(search),
+    bigConsole: readLabPrefs(storage).bigConsole,
+  });
   const player = createPlayerStore({ stepCount: 0 });
   const controller = createLabController({
     store,
     player,
-    storage: browserStorage(),
+    storage,
     // The page keeps <html lang> in step with its language switch.
     lang: () => (document.documentElement.lang === 'ko' ? 'ko' : 'en'),
   });

@@ -4,12 +4,14 @@
  * each result into store events and player moves (new steps auto-play on the stage).
  */
 
-// No imports of its own: the input line asks it without loading the session.
+// No imports of its own (labPrefs.ts is a few lines): the input line asks it without loading
+// the session.
 import type { Lang } from '../../i18n/index.ts';
 import type { LabResult, LabSession, LabStorage } from '../../lab/session.ts';
 import type { LabLive, LabMode, LabState, LabStore } from '../../store/labStore.ts';
 import { applyCompletion } from '../../store/labStore.ts';
 import type { PlayerStore } from '../../store/player.ts';
+import { writeLabPrefs } from './labPrefs.ts';
 
 /**
  * The console's "does this command go on?" check (here-documents, quotes, compounds, `\`):
@@ -70,6 +72,8 @@ export interface LabController {
   /** The console's Clear button: empty the output, here and in what a reload brings back. */
   clearOutput(): void;
   setMode(mode: LabMode): void;
+  /** "Bigger console" on or off, kept for the next visit (`labPrefs.ts`). */
+  setBigConsole(on: boolean): void;
   /** The live session, once loaded (panels read `state()`, `describe()`, files). */
   session(): LabSession | undefined;
 }
@@ -289,6 +293,10 @@ export function createLabController(opts: LabControllerOptions): LabController {
     setMode(mode: LabMode): void {
       dispatch({ type: 'setMode', mode });
       if (mode === 'lab') void ensureLoaded();
+    },
+    setBigConsole(on: boolean): void {
+      dispatch({ type: 'setBigConsole', on });
+      writeLabPrefs(opts.storage, { bigConsole: store.getState().bigConsole });
     },
     session: () => session,
   };

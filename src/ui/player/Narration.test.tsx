@@ -1,6 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { keepNamesWhole, withCode } from './Narration.tsx';
+import { createViewStore } from '../../store/viewStore.ts';
+import { ViewStoreProvider } from '../ViewStoreContext.tsx';
+import { keepNamesWhole, Narration, withCode } from './Narration.tsx';
 
 describe('narration text (audit 20, U16)', () => {
   it('lets an API path wrap only after its slashes, never inside a word', () => {
@@ -46,6 +48,39 @@ describe('narration text (audit 20, U16)', () => {
     ).toBe(
       '<p><span>taint <span class="name-whole">node-role.kubernetes.io</span>/<wbr/>' +
         '<span class="name-whole">control-plane</span>:NoSchedule</span></p>',
+    );
+  });
+});
+
+describe('narration folded under "Bigger console"', () => {
+  const render = (lang: 'en' | 'ko', foldable?: boolean) =>
+    renderToStaticMarkup(
+      <ViewStoreProvider store={createViewStore({ lang })}>
+        <Narration title="kubectl reads" text="kubectl asks the API server." foldable={foldable} />
+      </ViewStoreProvider>,
+    );
+
+  it('offers "Read more" (collapsed, controlling the text) and keeps the text in the live region', () => {
+    const html = render('en', true);
+    expect(html).toContain('class="narration narration--foldable narration--folded"');
+    const id = /<p class="narration-text" id="([^"]+)">/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    expect(html).toContain(
+      `<button type="button" class="narration-fold" data-testid="narration-fold" aria-expanded="false" aria-controls="${id}">Read more</button>`,
+    );
+    // The live region still holds the whole text: screen readers hear each step as before.
+    expect(html).toMatch(
+      /<div data-testid="narration" aria-live="polite" aria-atomic="true"><h2 class="narration-title">kubectl reads<\/h2><p [^>]*><span>kubectl asks the API server.<\/span><\/p><\/div>/,
+    );
+    // Folded it does not scroll, so it is not a tab stop.
+    expect(html).not.toContain('tabindex');
+    expect(render('ko', true)).toContain('>더 보기</button>');
+  });
+
+  it('is unchanged without it: no button, no id', () => {
+    const html = render('en');
+    expect(html).toBe(
+      '<section class="narration" aria-label="Narration"><div data-testid="narration" aria-live="polite" aria-atomic="true"><h2 class="narration-title">kubectl reads</h2><p class="narration-text"><span>kubectl asks the API server.</span></p></div></section>',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type ReactNode, useEffect, useId, useState } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 
 /**
@@ -67,12 +67,18 @@ export function withCode(text: string): ReactNode[] {
 /**
  * What is happening in this step, in words. A polite live region: when the step changes,
  * screen readers read the new title and text once the learner is idle.
+ *
+ * `foldable` (the lab's "Bigger console" on a desktop screen): the box shows only the title and
+ * a "Read more" button that unfolds the text in place. Folded, the text is hidden from the eye
+ * only (app.css): the live region still reads it out. Where the page scrolls (phones) the CSS
+ * does not fold anything and the button is left out.
  */
 export function Narration({
   title,
   text,
   children,
   scrollable,
+  foldable,
 }: {
   title: string;
   text: string;
@@ -80,19 +86,45 @@ export function Narration({
   children?: ReactNode;
   /** The box may scroll (the lab caps its height for the console): keyboard users can focus it. */
   scrollable?: boolean;
+  /** The text may fold away under the title, one click from view. */
+  foldable?: boolean;
 }) {
   const t = useT();
+  const textId = useId();
+  const [unfolded, setUnfolded] = useState(false);
+  // Turning "Bigger console" on (again) starts folded: that is what the learner asked for.
+  useEffect(() => {
+    if (!foldable) setUnfolded(false);
+  }, [foldable]);
+  const folded = foldable === true && !unfolded;
+  const className = foldable
+    ? `narration narration--foldable${folded ? ' narration--folded' : ''}`
+    : 'narration';
   return (
     <section
-      className="narration"
+      className={className}
       aria-label={t('narration.label')}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be focusable.
-      tabIndex={scrollable ? 0 : undefined}
+      // A region that scrolls must be focusable (folded, it does not scroll).
+      tabIndex={scrollable && !folded ? 0 : undefined}
     >
       <div data-testid="narration" aria-live="polite" aria-atomic="true">
         <h2 className="narration-title">{title}</h2>
-        <p className="narration-text">{withCode(text)}</p>
+        <p className="narration-text" id={foldable ? textId : undefined}>
+          {withCode(text)}
+        </p>
       </div>
+      {foldable ? (
+        <button
+          type="button"
+          className="narration-fold"
+          data-testid="narration-fold"
+          aria-expanded={!folded}
+          aria-controls={textId}
+          onClick={() => setUnfolded(folded)}
+        >
+          {t(folded ? 'narration.more' : 'narration.less')}
+        </button>
+      ) : null}
       {children}
     </section>
   );

@@ -159,6 +159,36 @@ describe('packet placement', () => {
     expect(onEtcd, JSON.stringify(rest)).toBe(false);
   });
 
+  it('on a phone, rests the answer to the Developer between its card and "Control plane", not on the title', () => {
+    // 390 px, the story's second step: the Developer above the control plane, whose title runs
+    // across the 48 px between the Developer and the API server (boxes as measured there).
+    const phone = new Map<string, Box>([
+      ['developer', box(0, 0, 164, 64)],
+      ['avoid:badge/developer', box(94, -8, 63, 18)],
+      ['avoid:control-plane-title', box(7.5, 84.5, 325, 22.5)],
+      ['api-server', box(7.5, 112.5, 156.5, 51)],
+      ['avoid:badge/api-server', box(93, 105.5, 63, 17.5)],
+    ]);
+    const placed = placePackets(
+      [
+        { id: 'a', from: 'developer', to: 'api-server', label: 'POST /deployments' },
+        { id: 'b', from: 'api-server', to: 'developer', label: '201' },
+      ],
+      phone,
+    );
+    const title = phone.get('avoid:control-plane-title') as Box;
+    const developer = phone.get('developer') as Box;
+    const answer = placed[1]?.rest ?? { x: 0, y: 0 };
+    // Between the two (a dot is 24 px, the strip 20.5 px: it may graze both edges by 2 px)…
+    expect(answer.y, JSON.stringify(answer)).toBeGreaterThan(developer.y + developer.height + 8);
+    expect(answer.y, JSON.stringify(answer)).toBeLessThan(title.y - 8);
+    // … and clear of the request's dot.
+    const request = placed[0]?.rest ?? { x: 0, y: 0 };
+    expect(Math.hypot(answer.x - request.x, answer.y - request.y)).toBeGreaterThanOrEqual(
+      PACKET_SPACING - 0.5,
+    );
+  });
+
   it('rests between two touching cards at the far end of their shared border', () => {
     const node = new Map<string, Box>([
       ['kubelet/node1', box(0, 0, 120, 30)],

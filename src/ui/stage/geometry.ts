@@ -505,6 +505,15 @@ function restSpot(
     candidates.push({ x: q.x + nx * spacing, y: q.y + ny * spacing });
     candidates.push({ x: q.x - nx * spacing, y: q.y - ny * spacing });
   }
+  // A short edge rests its dot at its middle and backs off towards the sender; on a phone the
+  // only free strip may lie nearer the receiver (its card and a title a dot's width apart: the
+  // Developer and "Control plane"). Tried last, so a spot found before stays where it was.
+  for (let d = 4 * unit; length < gap * 3 && d < length / 2; d += 4 * unit) {
+    const q = at(d);
+    candidates.push(q);
+    candidates.push({ x: q.x + nx * spacing, y: q.y + ny * spacing });
+    candidates.push({ x: q.x - nx * spacing, y: q.y - ny * spacing });
+  }
   // No spot clear of everything (a phone's narrow gaps): the free one that covers the least.
   const covered = (q: Point) => {
     let depth = 0;
