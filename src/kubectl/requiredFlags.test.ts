@@ -15,7 +15,7 @@ describe('required flags and bad flag values', () => {
       ['kubectl create deployment web', 'error: required flag(s) "image" not set\n'],
       [
         'kubectl create clusterrole r --aggregation-rule=nokey --verb=get --resource=pods',
-        `error: invalid argument "nokey" for "--aggregation-rule" flag: nokey must be formatted as key=value\nSee 'kubectl create clusterrole --help' for usage.\n`,
+        `error: invalid argument "nokey" for "--aggregation-rule" flag: malformed pair, expect string=string\nSee 'kubectl create clusterrole --help' for usage.\n`,
       ],
     ];
     for (const [line, err] of cases) expect(run(line), line).toEqual({ out: '', err, code: 1 });
