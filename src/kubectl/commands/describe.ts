@@ -88,7 +88,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeNode(
         obj,
         pods,
-        lease.ok ? lease.value : undefined,
+        lease.ok ? lease.value : `Failed to get lease: ${lease.status.message}`,
         eventsFor(ctx, obj, 'Node'),
         now,
       );

@@ -983,7 +983,8 @@ const pct = (part: number, whole: number): number =>
 export function describeNode(
   obj: KubeObject,
   pods: KubeObject[],
-  lease: KubeObject | undefined,
+  /** The node's Lease, or the text that stands for it when it could not be read. */
+  lease: KubeObject | string | undefined,
   events: KubeObject[] | undefined,
   now: number,
 ): string {
@@ -1009,15 +1010,20 @@ export function describeNode(
     w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
   });
   w.write(0, `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}\n`);
-  const ls = (lease?.spec ?? {}) as {
-    holderIdentity?: string;
-    acquireTime?: string;
-    renewTime?: string;
-  };
-  w.write(0, 'Lease:\n');
-  w.write(1, `HolderIdentity:\t${ls.holderIdentity ?? '<unset>'}\n`);
-  w.write(1, `AcquireTime:\t${ls.acquireTime ? formatRFC1123Z(ls.acquireTime) : '<unset>'}\n`);
-  w.write(1, `RenewTime:\t${ls.renewTime ? formatRFC1123Z(ls.renewTime) : '<unset>'}\n`);
+  if (typeof lease === 'string') {
+    // A lease that cannot be read (its namespace deleted, say): the error in its place.
+    w.write(0, `Lease:\t${lease}\n`);
+  } else {
+    const ls = (lease?.spec ?? {}) as {
+      holderIdentity?: string;
+      acquireTime?: string;
+      renewTime?: string;
+    };
+    w.write(0, 'Lease:\n');
+    w.write(1, `HolderIdentity:\t${ls.holderIdentity ?? '<unset>'}\n`);
+    w.write(1, `AcquireTime:\t${ls.acquireTime ? formatRFC1123Z(ls.acquireTime) : '<unset>'}\n`);
+    w.write(1, `RenewTime:\t${ls.renewTime ? formatRFC1123Z(ls.renewTime) : '<unset>'}\n`);
+  }
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(
