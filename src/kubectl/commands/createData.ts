@@ -142,7 +142,7 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
 }
 
 const ENV_NAME_MSG =
-  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnv1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 
 /**
  * cmdutil.AddFromEnvFile: one `KEY=value` a line (bufio lines, a trailing `\r` dropped, a BOM
