@@ -233,7 +233,9 @@ export function describePriorityClass(
     `PreemptionPolicy:\t${typeof obj.preemptionPolicy === 'string' ? obj.preemptionPolicy : '<none>'}\n`,
   );
   w.write(0, `Description:\t${typeof obj.description === 'string' ? obj.description : ''}\n`);
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  // labels.FormatLabels on one line, kubectl's last-applied-configuration included (its
+  // trailing newline leaves a blank line before Events).
+  w.write(0, `Annotations:\t${formatLabels(obj.metadata?.annotations)}\n`);
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
