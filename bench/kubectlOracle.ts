@@ -13,7 +13,9 @@
  *   bodies (the typed clients of `create deployment`, `scale`…): put those in --setup. Timestamps
  *   are shifted to the real clock and back, so ages agree within a second.
  *   A delete or drain that waits moves the bridged clock at the real pace; client-go's "very short
- *   watch" warnings (no watch is served) are left out of the real stderr.
+ *   watch" warnings (no watch is served) are left out of the real stderr. After each line the
+ *   cluster whose clock is behind catches up with the other (a stuck `rollout status` moves ours
+ *   to its end while the real one is killed at 15 s), so the two never drift apart.
  * - `--offline`: no server at all (client-side checks: flag and argument errors, help, dry runs).
  *
  * This is a tool, not a test: CI has no kubectl. The known deliberate differences are the help
@@ -843,6 +845,12 @@ for (const cmd of cmds) {
   const real = await runReal(cmd);
   bridged.host.settle();
   const mine = ours.run(cmd);
+  // Clocks in lockstep: a line that waits may move one cluster on and not the other (ours
+  // jumps to a stuck `rollout status`'s end, the real one is killed at 15 s; a real delete's
+  // wait runs at the real pace). The one behind catches up, so later ages and controllers agree.
+  const gap = ours.cluster.now() - bridged.cluster.now();
+  if (gap > 0) bridged.cluster.advance(gap);
+  else if (gap < 0) ours.cluster.advance(-gap);
   // The real kubectl's working directory is this run's home; ours is the console's.
   const here = (s: string) => s.replaceAll(home, '/home/learner');
   const r = {
