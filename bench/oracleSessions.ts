@@ -724,6 +724,75 @@ function createKinds(): string {
   ]);
 }
 
+// The learner's way to a manifest: an imperative create as a client dry run, saved and applied
+// (the typed clients' protobuf cannot cross the bridge; apply's JSON can). What it makes is
+// remembered, so later lines describe and read it.
+function createApply(): string {
+  const name = fresh(
+    pick(['nightly', 'edge', 'guard', 'quota', 'high', 'viewer', 'pull', 'scale']),
+  );
+  const svc = some('service')?.name ?? 'web';
+  const d = some('deployment');
+  const cj = made.find((m) => m.kind === 'cronjob');
+  const app = d?.labels.app ?? 'web';
+  const forms: [string, string][] = [
+    [
+      'cronjob',
+      `kubectl create cronjob ${name} --image=busybox --schedule='${pick(['*/1 * * * *', '*/5 * * * *', '0 0 * * *'])}'${chance(0.3) ? ' --restart=Never' : ''}`,
+    ],
+    [
+      'job',
+      cj
+        ? `kubectl create job ${name} --from=cronjob/${cj.name}`
+        : `kubectl create job ${name} --image=busybox`,
+    ],
+    [
+      'ingress',
+      `kubectl create ingress ${name} --rule='${pick([`${name}.example.com/=${svc}:80`, `shop.example.com/api*=${svc}:80,tls=shop-tls`, `/=${svc}:80`])}'${pick(['', ' --class=nginx', ` --default-backend=${svc}:80`])}`,
+    ],
+    [
+      'poddisruptionbudget',
+      `kubectl create pdb ${name} --selector=app=${app} --${pick(['min-available=1', 'max-unavailable=1', 'min-available=50%'])}`,
+    ],
+    [
+      'resourcequota',
+      `kubectl create quota ${name} --hard=${pick(['pods=10,requests.cpu=2,limits.memory=2Gi', 'count/deployments.apps=5,services=3', 'pods=4'])}${chance(0.3) ? ' --scopes=NotBestEffort' : ''}`,
+    ],
+    [
+      'priorityclass',
+      `kubectl create priorityclass ${name} --value=${pick(['1000', '100000'])}${pick(['', ` --description='for ${name}'`, ' --preemption-policy=Never'])}`,
+    ],
+    [
+      'clusterrole',
+      `kubectl create clusterrole ${name} --verb=${pick(['get,list,watch', 'get'])} --resource=${pick(['pods', 'deployments.apps,statefulsets.apps', 'pods/log', 'secrets --resource-name=db'])}`,
+    ],
+    [
+      'clusterrolebinding',
+      `kubectl create clusterrolebinding ${name} --clusterrole=${pick(['view', 'edit'])} --${pick(['user=jane', 'group=ops', 'serviceaccount=default:default'])}`,
+    ],
+    [
+      'rolebinding',
+      `kubectl create rolebinding ${name} --clusterrole=view --${pick(['user=jane', 'serviceaccount=default:builder'])}`,
+    ],
+    ['serviceaccount', `kubectl create serviceaccount ${name}`],
+    [
+      'secret',
+      `kubectl create secret docker-registry ${name} --docker-server=registry.example.com --docker-username=jane --docker-password=s3cr3t`,
+    ],
+    [
+      'secret',
+      `printf '${TLS_CERT}' > tls.crt && printf '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key`,
+    ],
+    [
+      'horizontalpodautoscaler',
+      `kubectl autoscale deployment ${d?.name ?? 'web'} --name=${name} --min=1 --max=${int(2, 5)}${chance(0.6) ? ` --cpu-percent=${pick(['50', '80'])}` : ''}`,
+    ],
+  ];
+  const [kind, line] = pick(forms);
+  made.push({ kind, name });
+  return `${line} --dry-run=client -o yaml > gen.yaml && kubectl apply -f gen.yaml`;
+}
+
 // Manifests of the wider kinds, some invalid (server-side messages come from our API server on
 // both sides, so those lines compare only the client's framing).
 function applyKinds(): string {
@@ -848,6 +917,8 @@ function applyKinds(): string {
 }
 
 const MORE_SPELL: Record<string, string[]> = {
+  clusterrolebinding: ['clusterrolebinding'],
+  secret: ['secret', 'secrets'],
   job: ['job', 'jobs'],
   persistentvolume: ['pv', 'persistentvolume'],
   priorityclass: ['priorityclass', 'pc'],
@@ -1147,6 +1218,7 @@ const GENERATORS: [number, () => string][] = [
   [5, rbacConfig],
   [14, mistake],
   [20, createKinds],
+  [10, createApply],
   [12, applyKinds],
   [22, readKinds],
   [10, workloadKinds],
