@@ -27,6 +27,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { KubeObject } from '../src/engine/api/types.ts';
+import { hpaToV1 } from '../src/engine/apiserver/hpa.ts';
 import type { Attributes, UserInfo } from '../src/engine/apiserver/rbac.ts';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
@@ -593,13 +595,26 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       details: { name, ...(empty.group ? { group: empty.group } : {}), kind: empty.resource },
     });
   }
-  const r = (byGroupVersion.get(gv) ?? []).find((x) => x.resource === plural);
+  // autoscaling/v1 autoscalers: the stored (v2) ones, in and out in the v1 form, as the API
+  // server converts them (a `kubectl autoscale --dry-run=client -o yaml` manifest is v1).
+  const v1Hpa = gv === 'autoscaling/v1' && plural === 'horizontalpodautoscalers';
+  const r = (byGroupVersion.get(v1Hpa ? 'autoscaling/v2' : gv) ?? []).find(
+    (x) => x.resource === plural,
+  );
   if (!r) return notRouted();
   const q = url.searchParams;
+  const asV1 = (v: unknown): unknown => {
+    const o = v as KubeObject & { items?: KubeObject[] };
+    if (o?.kind === 'HorizontalPodAutoscaler') return hpaToV1(o);
+    if (o?.kind === 'HorizontalPodAutoscalerList')
+      return { ...o, apiVersion: 'autoscaling/v1', items: (o.items ?? []).map(hpaToV1) };
+    return v;
+  };
   const answer = (
     x: { ok: boolean; value?: unknown; status?: { code?: number }; warnings?: string[] },
     okCode = 200,
   ) => {
+    if (v1Hpa && x.ok) x = { ...x, value: asV1(x.value) };
     // The API server's warnings travel as `Warning: 299 - "…"` headers (kubectl prints them).
     if (x.warnings?.length)
       res.setHeader(
@@ -636,6 +651,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     opts.fieldManager = q.get('fieldManager') || (ua.startsWith('kubectl') ? 'kubectl' : ua);
   }
   if (sub === 'status' || sub === 'scale' || sub === 'ephemeralcontainers') opts.subresource = sub;
+  if (v1Hpa) opts.apiVersion = 'autoscaling/v1';
   if (q.get('fieldManager')) opts.fieldManager = q.get('fieldManager');
   if (q.get('force') === 'true') opts.force = true;
   switch (req.method) {

@@ -698,7 +698,7 @@ function createKinds(): string {
     `kubectl create ingress ${name}${pick(['', ` --class=nginx`, ` --default-backend=${svc}:80`])}${DRY()}`,
     `kubectl create secret docker-registry ${name} --docker-server=${pick(['registry.example.com', 'https://index.docker.io/v1/'])} --docker-username=${pick(['jane', 'bot'])} --docker-password=${pick(['s3cr3t', 'p4ss'])}${chance(0.4) ? ' --docker-email=jane@example.com' : ''}${DRY()}`,
     `kubectl create secret docker-registry ${name} --docker-username=jane${DRY()}`,
-    `printf '${TLS_CERT}' > tls.crt && printf '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key${DRY()}`,
+    `printf -- '${TLS_CERT}' > tls.crt && printf -- '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key${DRY()}`,
     `printf 'not a cert\\n' > bad.crt && kubectl create secret tls ${name} --cert=bad.crt --key=bad.crt${DRY()}`,
     `kubectl create secret tls ${name} --cert=${pick(['nosuch.crt', ''])}${DRY()}`,
     `printf 'user=admin\\npass=s3cr3t\\n' > app.env && kubectl create secret generic ${name} --from-env-file=app.env${DRY()}`,
@@ -781,7 +781,7 @@ function createApply(): string {
     ],
     [
       'secret',
-      `printf '${TLS_CERT}' > tls.crt && printf '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key`,
+      `printf -- '${TLS_CERT}' > tls.crt && printf -- '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key`,
     ],
     [
       'horizontalpodautoscaler',
