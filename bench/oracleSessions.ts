@@ -986,7 +986,7 @@ function readKinds(): string {
   if (r < 0.5)
     return `kubectl get ${sp}${chance(0.5) ? ` ${o.name}` : ''} -o custom-columns=${cols}${chance(0.2) ? ' --no-headers' : ''}`;
   if (r < 0.58)
-    return `kubectl get ${sp} -o ${pick(['name', 'custom-columns=' + cols, "jsonpath='{.items[*].metadata.name}'"])} --sort-by=${pick(['.metadata.name', '.metadata.creationTimestamp', '.spec.nosuch', '{.metadata.name}', 'metadata.name', '.metadata.labels'])}`;
+    return `kubectl get ${sp} -o ${pick(['name', `custom-columns=${cols}`, "jsonpath='{.items[*].metadata.name}'"])} --sort-by=${pick(['.metadata.name', '.metadata.creationTimestamp', '.spec.nosuch', '{.metadata.name}', 'metadata.name', '.metadata.labels'])}`;
   if (r < 0.64)
     return `kubectl get ${sp} -o name ${pick(['--show-kind', '-L app', '-L app,tier', '--label-columns=team', '--show-labels', '-L'])}`;
   if (r < 0.7) return `kubectl get ${sp},${spellOf(pick(made.length ? made : [o]).kind)} -o name`;
