@@ -349,6 +349,63 @@ function deleteOptionsFromProtobuf(b: Buffer | undefined): Record<string, unknow
   return out;
 }
 
+/** Every value of a repeated length-delimited field (a protobuf `repeated string`). */
+function protoRepeated(buf: Buffer, field: number): Buffer[] {
+  const out: Buffer[] = [];
+  let i = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (i >= buf.length) return v;
+      const b = buf[i++] as number;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return v;
+    }
+  };
+  while (i < buf.length) {
+    const key = varint();
+    const wire = key & 7;
+    if (wire === 0) varint();
+    else if (wire === 2) {
+      const len = varint();
+      if (Math.floor(key / 8) === field) out.push(buf.subarray(i, i + len));
+      i += len;
+    } else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else break;
+  }
+  return out;
+}
+
+/**
+ * The TokenRequest `kubectl create token` POSTs as protobuf: its spec (field 2) holds audiences
+ * (1, repeated), boundObjectRef (3: kind 1, apiVersion 2, name 3, uid 4) and
+ * expirationSeconds (4).
+ */
+function tokenRequestFromProtobuf(body: string): KubeObject {
+  const obj = protobufObject(body) ?? Buffer.alloc(0);
+  const specBuf = protoFields(obj).get(2) ?? Buffer.alloc(0);
+  const spec: Record<string, unknown> = {
+    audiences: protoRepeated(specBuf, 1).map((b) => b.toString('utf8')),
+  };
+  const seconds = protoVarints(specBuf).get(4);
+  if (seconds !== undefined) spec.expirationSeconds = seconds;
+  const ref = protoFields(specBuf).get(3);
+  if (ref) {
+    const f = protoFields(ref);
+    const str = (n: number) => f.get(n)?.toString('utf8') ?? '';
+    spec.boundObjectRef = {
+      kind: str(1),
+      apiVersion: str(2),
+      name: str(3),
+      ...(str(4) ? { uid: str(4) } : {}),
+    };
+  }
+  return { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', metadata: {}, spec };
+}
+
 /** The object a typed client POSTs or DELETEs as protobuf: runtime.Unknown's field 2. */
 function protobufObject(body: string): Buffer | undefined {
   return protoFields(Buffer.from(body.slice(4), 'latin1')).get(2);
@@ -626,6 +683,15 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   const proto = body.startsWith('k8s\u0000');
   // Protobuf is read for what drain sends: an Eviction, a DELETE's DeleteOptions.
   const evicting = req.method === 'POST' && !!name && sub === 'eviction' && r.resource === 'pods';
+  // `kubectl create token`: its TokenRequest, read from protobuf.
+  if (proto && req.method === 'POST' && name && sub === 'token' && r.resource === 'serviceaccounts')
+    return answer(
+      api.createToken?.(ns ?? 'default', name, tokenRequestFromProtobuf(body)) ?? {
+        ok: false,
+        status: { code: 404 },
+      },
+      201,
+    );
   if (proto && !evicting && req.method !== 'DELETE')
     return send(415, status(415, 'UnsupportedMediaType', 'the bridge reads JSON bodies only'));
   const parsed = proto
