@@ -195,24 +195,32 @@ export function describeServiceAccount(
   now: number,
   /** The names of its token Secrets (annotated with its name and UID). */
   tokens: readonly string[] = [],
+  /**
+   * The names of the namespace's Secrets, when they could be listed: a pull or mountable secret
+   * not among them is marked `(not found)`.
+   */
+  existing?: ReadonlySet<string>,
 ): string {
   const w = describeHeader(obj);
   const pullSecrets = (obj.imagePullSecrets as { name?: string }[] | undefined) ?? [];
   const mountable = (obj.secrets as { name?: string }[] | undefined) ?? [];
-  const list = (title: string, items: { name?: string }[]) => {
+  const list = (title: string, items: { name?: string }[], check: boolean) => {
     w.write(0, `${title}:\t`);
     if (items.length === 0) w.write(0, '<none>\n');
     else {
       items.forEach((s, i) => {
-        w.write(0, `${i === 0 ? '' : '\t'}${s.name ?? ''}\n`);
+        const name = s.name ?? '';
+        const missing = check && existing !== undefined && !existing.has(name);
+        w.write(0, `${i === 0 ? '' : '\t'}${name}${missing ? ' (not found)' : ''}\n`);
       });
     }
   };
-  list('Image pull secrets', pullSecrets);
-  list('Mountable secrets', mountable);
+  list('Image pull secrets', pullSecrets, true);
+  list('Mountable secrets', mountable, true);
   list(
     'Tokens',
     tokens.map((name) => ({ name })),
+    false,
   );
   if (events) describeEvents(w, events, now);
   return w.toString();
