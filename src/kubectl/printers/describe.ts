@@ -1534,6 +1534,7 @@ type StorageSpec = {
   volumeMode?: string;
   volumeAttributesClassName?: string;
   volumeName?: string;
+  dataSource?: { apiGroup?: string; kind?: string; name?: string };
   resources?: { requests?: Record<string, unknown> };
   hostPath?: { path?: string; type?: string };
   nfs?: { server?: string; path?: string; readOnly?: boolean };
@@ -1665,6 +1666,13 @@ export function describePersistentVolumeClaim(
   w.write(0, `Capacity:\t${bound ? String(status.capacity?.storage ?? '0') : ''}\n`);
   w.write(0, `Access Modes:\t${bound ? accessModesString(status.accessModes) : ''}\n`);
   if (spec.volumeMode) w.write(0, `VolumeMode:\t${spec.volumeMode}\n`);
+  const source = spec.dataSource;
+  if (source) {
+    w.write(0, 'DataSource:\n');
+    if (source.apiGroup !== undefined) w.write(1, `APIGroup:\t${source.apiGroup}\n`);
+    w.write(1, `Kind:\t${source.kind ?? ''}\n`);
+    w.write(1, `Name:\t${source.name ?? ''}\n`);
+  }
   w.write(0, 'Used By:\t');
   const pods = [...usedBy].sort();
   if (pods.length === 0) w.write(0, '<none>\n');
