@@ -584,6 +584,8 @@ function mistake(): string {
     `kubectl get pods --v=abc`,
     `kubectl get pods --request-timeout=abc`,
     `kubectl get --watch-only pods -o name --chunk-size=x`,
+    `kubectl delete ${pick(['pv', 'pc', 'clusterrole', 'ns', 'node'])} ${missing()} -n ${pick(namespaces)}${pick(['', ' --ignore-not-found', ' --dry-run=client'])}`,
+    `kubectl get ${pick(['pv', 'pc', 'clusterroles', 'nodes'])} -n ${pick(namespaces)} -o name`,
   ]);
 }
 
@@ -793,6 +795,62 @@ function createApply(): string {
   return `${line} --dry-run=client -o yaml > gen.yaml && kubectl apply -f gen.yaml`;
 }
 
+/** Manifests with the fields a describer prints in its less travelled branches. */
+const RICH: ((name: string, app: string) => [string, string])[] = [
+  (n) => [
+    'persistentvolumeclaim',
+    `apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: ${n}\\nspec:\\n  accessModes: [ReadWriteOnce]\\n  volumeMode: ${pick(['Block', 'Filesystem'])}\\n  dataSource:\\n    name: snap1\\n    kind: ${pick(['VolumeSnapshot\\n    apiGroup: snapshot.storage.k8s.io', 'PersistentVolumeClaim'])}\\n  resources:\\n    requests:\\n      storage: 1Gi`,
+  ],
+  (n) => [
+    'serviceaccount',
+    `apiVersion: v1\\nkind: ServiceAccount\\nmetadata:\\n  name: ${n}\\nimagePullSecrets:\\n- name: ${pick(['reg', 'creds'])}\\nsecrets:\\n- name: ${n}-token`,
+  ],
+  (n) => [
+    'ingress',
+    `apiVersion: networking.k8s.io/v1\\nkind: Ingress\\nmetadata:\\n  name: ${n}\\nspec:\\n  defaultBackend:\\n    resource:\\n      apiGroup: k8s.example.com\\n      kind: StorageBucket\\n      name: static\\n  tls:\\n  - hosts: [a.example.com, b.example.com]\\n    secretName: ab-tls\\n  rules:\\n  - host: a.example.com\\n    http:\\n      paths:\\n      - path: /api\\n        pathType: Exact\\n        backend:\\n          service:\\n            name: ${some('service')?.name ?? 'web'}\\n            port:\\n              name: http`,
+  ],
+  (n) => [
+    'horizontalpodautoscaler',
+    `apiVersion: autoscaling/v2\\nkind: HorizontalPodAutoscaler\\nmetadata:\\n  name: ${n}\\nspec:\\n  scaleTargetRef:\\n    apiVersion: apps/v1\\n    kind: Deployment\\n    name: ${some('deployment')?.name ?? 'web'}\\n  maxReplicas: 4\\n  metrics:\\n  - type: Resource\\n    resource:\\n      name: memory\\n      target:\\n        type: AverageValue\\n        averageValue: 100Mi\\n  - type: Pods\\n    pods:\\n      metric:\\n        name: packets\\n      target:\\n        type: AverageValue\\n        averageValue: 1k\\n  behavior:\\n    scaleDown:\\n      stabilizationWindowSeconds: 60\\n      policies:\\n      - type: Percent\\n        value: 10\\n        periodSeconds: 60`,
+  ],
+  (n, app) => [
+    'networkpolicy',
+    `apiVersion: networking.k8s.io/v1\\nkind: NetworkPolicy\\nmetadata:\\n  name: ${n}\\nspec:\\n  podSelector:\\n    matchExpressions:\\n    - key: app\\n      operator: In\\n      values: [${app}]\\n  policyTypes: [Ingress, Egress]\\n  ingress:\\n  - {}\\n  egress:\\n  - to:\\n    - namespaceSelector:\\n        matchLabels:\\n          team: a\\n      podSelector:\\n        matchLabels:\\n          app: api\\n    - ipBlock:\\n        cidr: 10.0.0.0/8\\n        except: [10.1.0.0/16]\\n    ports:\\n    - protocol: TCP\\n      port: 32000\\n      endPort: 32768`,
+  ],
+  (n) => [
+    'job',
+    `apiVersion: batch/v1\\nkind: Job\\nmetadata:\\n  name: ${n}\\nspec:\\n  completions: 3\\n  parallelism: 2\\n  completionMode: Indexed\\n  suspend: ${pick(['true', 'false'])}\\n  activeDeadlineSeconds: 600\\n  template:\\n    spec:\\n      restartPolicy: Never\\n      containers:\\n      - name: c\\n        image: busybox\\n        command: ["sh", "-c", "echo $JOB_COMPLETION_INDEX"]`,
+  ],
+  (n) => [
+    'cronjob',
+    `apiVersion: batch/v1\\nkind: CronJob\\nmetadata:\\n  name: ${n}\\nspec:\\n  schedule: "30 2 * * *"\\n  timeZone: ${pick(['Europe/Paris', 'Etc/UTC'])}\\n  concurrencyPolicy: ${pick(['Forbid', 'Replace'])}\\n  startingDeadlineSeconds: 100\\n  suspend: true\\n  jobTemplate:\\n    spec:\\n      template:\\n        spec:\\n          restartPolicy: OnFailure\\n          containers:\\n          - name: c\\n            image: busybox`,
+  ],
+  (n) => [
+    'statefulset',
+    `apiVersion: apps/v1\\nkind: StatefulSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  serviceName: ${n}\\n  replicas: ${int(0, 1)}\\n  podManagementPolicy: Parallel\\n  updateStrategy:\\n    rollingUpdate:\\n      partition: 1\\n  selector:\\n    matchLabels:\\n      app: ${n}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${n}\\n    spec:\\n      containers:\\n      - name: c\\n        image: nginx\\n  volumeClaimTemplates:\\n  - metadata:\\n      name: data\\n    spec:\\n      accessModes: [ReadWriteOnce]\\n      resources:\\n        requests:\\n          storage: 1Gi`,
+  ],
+  (n) => [
+    'daemonset',
+    `apiVersion: apps/v1\\nkind: DaemonSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  updateStrategy:\\n    type: OnDelete\\n  selector:\\n    matchLabels:\\n      app: ${n}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${n}\\n    spec:\\n      nodeSelector:\\n        disk: ssd\\n      containers:\\n      - name: c\\n        image: busybox`,
+  ],
+  (n) => [
+    'persistentvolume',
+    `apiVersion: v1\\nkind: PersistentVolume\\nmetadata:\\n  name: ${n}\\nspec:\\n  capacity:\\n    storage: 2Gi\\n  accessModes: [ReadWriteMany]\\n  mountOptions: [hard]\\n  ${pick(['nfs:\\n    server: 10.0.0.5\\n    path: /exports\\n    readOnly: true', 'local:\\n    path: /mnt/ssd\\n  nodeAffinity:\\n    required:\\n      nodeSelectorTerms:\\n      - matchExpressions:\\n        - key: kubernetes.io/hostname\\n          operator: In\\n          values: [node1]'])}`,
+  ],
+  (n) => [
+    'resourcequota',
+    `apiVersion: v1\\nkind: ResourceQuota\\nmetadata:\\n  name: ${n}\\nspec:\\n  hard:\\n    pods: "5"\\n    requests.storage: 10Gi\\n  scopeSelector:\\n    matchExpressions:\\n    - operator: In\\n      scopeName: PriorityClass\\n      values: [high]`,
+  ],
+  (n) => [
+    'clusterrole',
+    `apiVersion: rbac.authorization.k8s.io/v1\\nkind: ClusterRole\\nmetadata:\\n  name: ${n}\\naggregationRule:\\n  clusterRoleSelectors:\\n  - matchLabels:\\n      rbac.example.com/aggregate: "true"\\nrules: []`,
+  ],
+  (n) => [
+    'rolebinding',
+    `apiVersion: rbac.authorization.k8s.io/v1\\nkind: RoleBinding\\nmetadata:\\n  name: ${n}\\nroleRef:\\n  apiGroup: rbac.authorization.k8s.io\\n  kind: ClusterRole\\n  name: view\\nsubjects:\\n- kind: Group\\n  name: system:serviceaccounts:default\\n  apiGroup: rbac.authorization.k8s.io\\n- kind: ServiceAccount\\n  name: bot\\n  namespace: default`,
+  ],
+];
+
 // Manifests of the wider kinds, some invalid (server-side messages come from our API server on
 // both sides, so those lines compare only the client's framing).
 function applyKinds(): string {
@@ -894,6 +952,11 @@ function applyKinds(): string {
       `apiVersion: v1\\nkind: ServiceAccount\\nmetadata:\\n  name: ${name}\\nautomountServiceAccountToken: false`,
       true,
     ],
+    // Richer specs, for the describers' less travelled branches.
+    ...RICH.map((f): [string, string, boolean] => {
+      const [k, y] = f(name, app);
+      return [k, y, true];
+    }),
   ];
   const [kind, yaml, ok] = pick(kinds);
   const flags = pick([
@@ -1219,7 +1282,7 @@ const GENERATORS: [number, () => string][] = [
   [14, mistake],
   [20, createKinds],
   [10, createApply],
-  [12, applyKinds],
+  [18, applyKinds],
   [22, readKinds],
   [10, workloadKinds],
   [10, eventsExplain],
