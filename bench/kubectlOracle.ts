@@ -634,7 +634,12 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   if (rest.length === 0) return send(200, resourceList(gv));
   let ns: string | undefined;
   let path = rest;
-  if (path[0] === 'namespaces' && path.length >= 3) {
+  // (…/namespaces/NAME/status and /finalize are a Namespace's own subresources.)
+  if (
+    path[0] === 'namespaces' &&
+    path.length >= 3 &&
+    !['status', 'finalize'].includes(path[2] ?? '')
+  ) {
     ns = path[1];
     path = path.slice(2);
   }
@@ -736,6 +741,13 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       if (name && sub === 'log' && r.resource === 'pods') return podLog(ns ?? 'default', name, q);
       // A subresource the API server does not route (the bridge serves no exec/attach streams).
       if (name && sub && !GET_SUBRESOURCES.has(sub)) return notRouted();
+      // Only the types that have the subresource route it (a ConfigMap has no status).
+      if (
+        (sub === 'status' && !r.hasStatus) ||
+        ((sub === 'ephemeralcontainers' || sub === 'resize') && r.resource !== 'pods') ||
+        (sub === 'approval' && r.resource !== 'certificatesigningrequests')
+      )
+        return notRouted();
       if (name) return answer(api.get(r.resource, ns, name));
       return answer(
         api.list(r.resource, ns, {
