@@ -167,6 +167,10 @@ const SORTS = [
   '{.metadata.name}',
   '.spec.replicas',
   '.nosuch',
+  // Strings whose digit runs differ in length (uids, pod IPs): bytewise in kubectl 1.32.
+  '.metadata.uid',
+  '.status.podIP',
+  '.metadata.resourceVersion',
 ];
 
 function output(kind: string, one: boolean): string {
@@ -1049,7 +1053,7 @@ function readKinds(): string {
   if (r < 0.5)
     return `kubectl get ${sp}${chance(0.5) ? ` ${o.name}` : ''} -o custom-columns=${cols}${chance(0.2) ? ' --no-headers' : ''}`;
   if (r < 0.58)
-    return `kubectl get ${sp} -o ${pick(['name', `custom-columns=${cols}`, "jsonpath='{.items[*].metadata.name}'"])} --sort-by=${pick(['.metadata.name', '.metadata.creationTimestamp', '.spec.nosuch', '{.metadata.name}', 'metadata.name', '.metadata.labels'])}`;
+    return `kubectl get ${sp} -o ${pick(['name', `custom-columns=${cols}`, "jsonpath='{.items[*].metadata.name}'"])} --sort-by=${pick(['.metadata.name', '.metadata.creationTimestamp', '.spec.nosuch', '{.metadata.name}', 'metadata.name', '.metadata.labels', '.metadata.uid', '.metadata.resourceVersion'])}`;
   if (r < 0.64)
     return `kubectl get ${sp} -o name ${pick(['--show-kind', '-L app', '-L app,tier', '--label-columns=team', '--show-labels', '-L'])}`;
   if (r < 0.7) return `kubectl get ${sp},${spellOf(pick(made.length ? made : [o]).kind)} -o name`;
