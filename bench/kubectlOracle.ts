@@ -19,7 +19,8 @@
  * - `--offline`: no server at all (client-side checks: flag and argument errors, help, dry runs).
  *
  * Lines whose outputs differ only by ages a second apart (the real kubectl reads the clock a
- * little later) are counted apart and listed without their texts.
+ * little later) are counted apart and listed without their texts. ORACLE_SHOW_ALL=1 lists the
+ * identical lines too, with their output (to read the real kubectl's orderings, say).
  *
  * This is a tool, not a test: CI has no kubectl. The known deliberate differences are the help
  * texts' line wrapping (ours wraps at the console's width, a real kubectl writing to a pipe does
@@ -1002,6 +1003,9 @@ for (const cmd of cmds) {
   const o = { out: klog(mine.out), err: klog(mine.err), code: mine.code };
   if (r.out === o.out && r.err === o.err && r.code === o.code) {
     same++;
+    // ORACLE_SHOW_ALL=1: identical lines listed too, with what both printed (to read orders).
+    if (process.env.ORACLE_SHOW_ALL)
+      report += `\n=== ${cmd}\n(identical)\n--- out:\n${r.out}\n--- err:\n${r.err}\n--- code: ${r.code}\n`;
     continue;
   }
   if (spaces(r.out) === spaces(o.out) && spaces(r.err) === spaces(o.err) && r.code === o.code) {
