@@ -15,6 +15,11 @@
  * tables, and the typed-client lines (`create deployment`, `scale`) go to the SETUP file, which
  * the oracle runs on our console for both clusters before the session.
  *
+ * Session 27 widened the grammar (StatefulSet, DaemonSet, Job/CronJob, Ingress, PV/PVC, Secret
+ * docker-registry/tls/--from-file, ClusterRole/bindings, PDB, quota, PriorityClass, HPA, events
+ * and `kubectl events`, explain of these kinds, nested custom-columns, --sort-by, -L, --show-kind,
+ * invalid manifests of these kinds): a seed now writes a different session than it did before.
+ *
  * Not part of CI or `npm run bench`: CI has no kubectl.
  */
 import { writeFileSync } from 'node:fs';
@@ -162,6 +167,10 @@ const SORTS = [
   '{.metadata.name}',
   '.spec.replicas',
   '.nosuch',
+  // Strings whose digit runs differ in length (uids, pod IPs): bytewise in kubectl 1.32.
+  '.metadata.uid',
+  '.status.podIP',
+  '.metadata.resourceVersion',
 ];
 
 function output(kind: string, one: boolean): string {
@@ -579,6 +588,8 @@ function mistake(): string {
     `kubectl get pods --v=abc`,
     `kubectl get pods --request-timeout=abc`,
     `kubectl get --watch-only pods -o name --chunk-size=x`,
+    `kubectl delete ${pick(['pv', 'pc', 'clusterrole', 'ns', 'node'])} ${missing()} -n ${pick(namespaces)}${pick(['', ' --ignore-not-found', ' --dry-run=client'])}`,
+    `kubectl get ${pick(['pv', 'pc', 'clusterroles', 'nodes'])} -n ${pick(namespaces)} -o name`,
   ]);
 }
 
@@ -656,6 +667,466 @@ function other(): string {
     `kubectl delete ${sp} ${o.name}`,
     `kubectl label ${sp} ${o.name} ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}`,
     `kubectl get ${sp} ${o.name} -o custom-columns=NAME:.metadata.name,KIND:.kind`,
+  ]);
+}
+
+// --- Wider grammar (session 27): more kinds, their imperative creates, describe, explain,
+// events, sorting and nested columns, and manifests of these kinds (some invalid). ---------------
+
+const TLS_CERT =
+  '-----BEGIN CERTIFICATE-----\\nMIIBjDCCATGgAwIBAgIUCMDo8KZ9JXvc7DOqsJWnM94DFWYwCgYIKoZIzj0EAwIw\\nGzEZMBcGA1UEAwwQc2hvcC5leGFtcGxlLmNvbTAeFw0yNjExMjgyMTExMTVaFw0z\\nNjExMjUyMTExMTVaMBsxGTAXBgNVBAMMEHNob3AuZXhhbXBsZS5jb20wWTATBgcq\\nhkjOPQIBBggqhkjOPQMBBwNCAASnpSpEKsYjrOG39yQ9VNJAWPh5x7/dcGxsTJbG\\naLJTg/LXJs4UoxX8lCKpmz6F5Z4VntgZZw6Nfc+b47gU0PDSo1MwUTAdBgNVHQ4E\\nFgQUbF0KiLlynPrjbBRVf9U0S6x/ooYwHwYDVR0jBBgwFoAUbF0KiLlynPrjbBRV\\nf9U0S6x/ooYwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEAp/r/\\n2ffkzQRpWAklcCMqN3oTHZU3rnIUF5JKDZ5LKx0CIQCOPTlrm6FvETOwgP7xmQab\\nfsgDwmECRsB49cnPWT8DfA==\\n-----END CERTIFICATE-----\\n';
+const TLS_KEY =
+  '-----BEGIN PRIVATE KEY-----\\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg8K4TlS0ezYt04bFs\\n4op/iVw4vu9B1jAafYrqjnWzuOmhRANCAASnpSpEKsYjrOG39yQ9VNJAWPh5x7/d\\ncGxsTJbGaLJTg/LXJs4UoxX8lCKpmz6F5Z4VntgZZw6Nfc+b47gU0PDS\\n-----END PRIVATE KEY-----\\n';
+const DRY = () =>
+  pick([
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o json',
+    ' --dry-run=client -o name',
+    ' --dry-run=client',
+    ' --dry-run=client -o yaml',
+  ]);
+
+function createKinds(): string {
+  const name = fresh(
+    pick(['nightly', 'report', 'edge', 'reg', 'tls', 'guard', 'limits', 'high', 'viewer', 'files']),
+  );
+  const cj = made.find((m) => m.kind === 'cronjob');
+  const svc = some('service')?.name ?? 'web';
+  const d = some('deployment');
+  return pick([
+    `kubectl create cronjob ${name} --image=busybox --schedule='${pick(['*/1 * * * *', '0 3 * * 1-5', '@daily', '61 * * * *', '* * *'])}'${pick(['', ' --restart=Never', ' --restart=Always', ' --restart=OnFailure'])}${DRY()} -- ${pick(['date', 'echo hello', 'sh -c "echo hi"'])}`,
+    `kubectl create cronjob ${name} --image=busybox${DRY()}`,
+    `kubectl create cronjob ${name} --schedule='*/5 * * * *'${DRY()}`,
+    `kubectl create job ${name} --from=cronjob/${cj?.name ?? missing()}${DRY()}`,
+    `kubectl create job ${name} --from=${pick(['deployment/web', 'cronjob', 'cj/x', 'cronjob/'])}${DRY()}`,
+    `kubectl create job ${name} --image=busybox --from=cronjob/${cj?.name ?? 'x'}${DRY()}`,
+    `kubectl create ingress ${name} --rule='${pick([`${name}.example.com/=${svc}:80`, `foo.com/bar*=${svc}:http`, `/path=${svc}:8080`, `shop.io/*=${svc}:80,tls=shop-tls`, 'bad-rule', `x.com/=svc`])}'${pick(['', ' --class=nginx', ' --class=nginx --annotation=nginx.ingress.kubernetes.io/rewrite-target=/', ` --default-backend=${svc}:80`])}${DRY()}`,
+    `kubectl create ingress ${name}${pick(['', ` --class=nginx`, ` --default-backend=${svc}:80`])}${DRY()}`,
+    `kubectl create secret docker-registry ${name} --docker-server=${pick(['registry.example.com', 'https://index.docker.io/v1/'])} --docker-username=${pick(['jane', 'bot'])} --docker-password=${pick(['s3cr3t', 'p4ss'])}${chance(0.4) ? ' --docker-email=jane@example.com' : ''}${DRY()}`,
+    `kubectl create secret docker-registry ${name} --docker-username=jane${DRY()}`,
+    `printf -- '${TLS_CERT}' > tls.crt && printf -- '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key${DRY()}`,
+    `printf 'not a cert\\n' > bad.crt && kubectl create secret tls ${name} --cert=bad.crt --key=bad.crt${DRY()}`,
+    `kubectl create secret tls ${name} --cert=${pick(['nosuch.crt', ''])}${DRY()}`,
+    `printf 'user=admin\\npass=s3cr3t\\n' > app.env && kubectl create secret generic ${name} --from-env-file=app.env${DRY()}`,
+    `printf 'hello\\n' > greeting.txt && kubectl create ${pick(['secret generic', 'configmap'])} ${name} --from-file=greeting.txt${chance(0.5) ? ' --from-file=msg=greeting.txt' : ''}${DRY()}`,
+    `kubectl create ${pick(['secret generic', 'configmap'])} ${name} --from-file=${pick(['nosuch.txt', 'a=b=c'])}${DRY()}`,
+    `kubectl create secret ${pick(['generic', 'opaque', 'tls', 'docker-registry'])} ${name} --type=${pick(['Opaque', 'kubernetes.io/basic-auth'])} --from-literal=username=admin${DRY()}`,
+    `kubectl create clusterrole ${name} --verb=${pick(['get,list,watch', "'*'", 'get', 'fly'])} --resource=${pick(['pods', 'nodes', 'deployments.apps', 'pods/log', 'secrets --resource-name=db', 'foos.example.com'])}${DRY()}`,
+    `kubectl create clusterrole ${name} --verb=get --non-resource-url=${pick(['/healthz', '/logs/*', 'healthz'])}${DRY()}`,
+    `kubectl create clusterrole ${name} --aggregation-rule=${pick(['rbac.example.com/aggregate-to-monitoring=true', 'bad'])}${DRY()}`,
+    `kubectl create clusterrolebinding ${name} --clusterrole=${pick(['view', 'cluster-admin', 'edit'])} --${pick(['user=jane', 'group=ops', 'serviceaccount=default:default', 'serviceaccount=nocolon'])}${DRY()}`,
+    `kubectl create pdb ${name} --selector=app=${d?.labels.app ?? 'web'} --${pick(['min-available=1', 'max-unavailable=1', 'min-available=50%', 'max-unavailable=30%', 'min-available=1 --max-unavailable=1', 'min-available=abc'])}${DRY()}`,
+    `kubectl create pdb ${name}${pick(['', ' --min-available=1', ' --selector=app=web'])}${DRY()}`,
+    `kubectl create quota ${name} --hard=${pick(['pods=10,requests.cpu=2,limits.memory=2Gi', 'count/deployments.apps=5', 'services=3,secrets=x', 'pods'])}${chance(0.3) ? ` --scopes=${pick(['BestEffort', 'NotTerminating,NotBestEffort', 'Bogus'])}` : ''}${DRY()}`,
+    `kubectl create priorityclass ${name} --value=${pick(['1000', '1000000', '-5', 'high', '2000000000'])}${pick(['', ' --global-default=true', ` --description='for ${name}'`, ' --preemption-policy=Never', ' --preemption-policy=Sometimes'])}${DRY()}`,
+    `kubectl create serviceaccount ${name}${pick(['', ' -n kube-system'])}${DRY()}`,
+    `kubectl create service externalname ${name} --external-name=${pick(['db.example.com', 'Bad_Host'])}${DRY()}`,
+    `kubectl create service ${pick(['clusterip', 'nodeport'])} ${name} --tcp=${pick(['80:8080', '5678:8080', '80', 'abc'])}${pick(['', ' --node-port=30080', ' --clusterip=None'])}${DRY()}`,
+    `kubectl create rolebinding ${name} --clusterrole=view --serviceaccount=${pick(['default:default', 'kube-system:builder'])}${DRY()}`,
+    `kubectl create token ${some('serviceaccount')?.name ?? 'default'}${pick(['', ' --duration=1h', ' --duration=abc', ' --audience=api', ' -o yaml'])}`,
+    `kubectl autoscale deployment ${d?.name ?? missing()}${nsFlag(d?.ns ?? '')} --min=${pick(['1', '2', '5'])} --max=${pick(['3', '5', '1'])}${chance(0.6) ? ` --cpu-percent=${pick(['50', '80', '-1'])}` : ''}${chance(0.3) ? ` --name=${name}` : ''}${DRY()}`,
+    `kubectl autoscale deployment ${d?.name ?? 'web'} --max=${pick(['0', '3'])} --min=${pick(['0', '4'])}${DRY()}`,
+    `kubectl autoscale deployment ${d?.name ?? 'web'}${DRY()}`,
+  ]);
+}
+
+// The learner's way to a manifest: an imperative create as a client dry run, saved and applied
+// (the typed clients' protobuf cannot cross the bridge; apply's JSON can). What it makes is
+// remembered, so later lines describe and read it.
+function createApply(): string {
+  const name = fresh(
+    pick(['nightly', 'edge', 'guard', 'quota', 'high', 'viewer', 'pull', 'scale']),
+  );
+  const svc = some('service')?.name ?? 'web';
+  const d = some('deployment');
+  const cj = made.find((m) => m.kind === 'cronjob');
+  const app = d?.labels.app ?? 'web';
+  const forms: [string, string][] = [
+    [
+      'cronjob',
+      `kubectl create cronjob ${name} --image=busybox --schedule='${pick(['*/1 * * * *', '*/5 * * * *', '0 0 * * *'])}'${chance(0.3) ? ' --restart=Never' : ''}`,
+    ],
+    [
+      'job',
+      cj
+        ? `kubectl create job ${name} --from=cronjob/${cj.name}`
+        : `kubectl create job ${name} --image=busybox`,
+    ],
+    [
+      'ingress',
+      `kubectl create ingress ${name} --rule='${pick([`${name}.example.com/=${svc}:80`, `shop.example.com/api*=${svc}:80,tls=shop-tls`, `/=${svc}:80`])}'${pick(['', ' --class=nginx', ` --default-backend=${svc}:80`])}`,
+    ],
+    [
+      'poddisruptionbudget',
+      `kubectl create pdb ${name} --selector=app=${app} --${pick(['min-available=1', 'max-unavailable=1', 'min-available=50%'])}`,
+    ],
+    [
+      'resourcequota',
+      `kubectl create quota ${name} --hard=${pick(['pods=10,requests.cpu=2,limits.memory=2Gi', 'count/deployments.apps=5,services=3', 'pods=4'])}${chance(0.3) ? ' --scopes=NotBestEffort' : ''}`,
+    ],
+    [
+      'priorityclass',
+      `kubectl create priorityclass ${name} --value=${pick(['1000', '100000'])}${pick(['', ` --description='for ${name}'`, ' --preemption-policy=Never'])}`,
+    ],
+    [
+      'clusterrole',
+      `kubectl create clusterrole ${name} --verb=${pick(['get,list,watch', 'get'])} --resource=${pick(['pods', 'deployments.apps,statefulsets.apps', 'pods/log', 'secrets --resource-name=db'])}`,
+    ],
+    [
+      'clusterrolebinding',
+      `kubectl create clusterrolebinding ${name} --clusterrole=${pick(['view', 'edit'])} --${pick(['user=jane', 'group=ops', 'serviceaccount=default:default'])}`,
+    ],
+    [
+      'rolebinding',
+      `kubectl create rolebinding ${name} --clusterrole=view --${pick(['user=jane', 'serviceaccount=default:builder'])}`,
+    ],
+    ['serviceaccount', `kubectl create serviceaccount ${name}`],
+    [
+      'secret',
+      `kubectl create secret docker-registry ${name} --docker-server=registry.example.com --docker-username=jane --docker-password=s3cr3t`,
+    ],
+    [
+      'secret',
+      `printf -- '${TLS_CERT}' > tls.crt && printf -- '${TLS_KEY}' > tls.key && kubectl create secret tls ${name} --cert=tls.crt --key=tls.key`,
+    ],
+    [
+      'horizontalpodautoscaler',
+      `kubectl autoscale deployment ${d?.name ?? 'web'} --name=${name} --min=1 --max=${int(2, 5)}${chance(0.6) ? ` --cpu-percent=${pick(['50', '80'])}` : ''}`,
+    ],
+  ];
+  const [kind, line] = pick(forms);
+  made.push({ kind, name });
+  return `${line} --dry-run=client -o yaml > gen.yaml && kubectl apply -f gen.yaml`;
+}
+
+/** Manifests with the fields a describer prints in its less travelled branches. */
+const RICH: ((name: string, app: string) => [string, string])[] = [
+  (n) => [
+    'persistentvolumeclaim',
+    `apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: ${n}\\nspec:\\n  accessModes: [ReadWriteOnce]\\n  volumeMode: ${pick(['Block', 'Filesystem'])}\\n  dataSource:\\n    name: snap1\\n    kind: ${pick(['VolumeSnapshot\\n    apiGroup: snapshot.storage.k8s.io', 'PersistentVolumeClaim'])}\\n  resources:\\n    requests:\\n      storage: 1Gi`,
+  ],
+  (n) => [
+    'serviceaccount',
+    `apiVersion: v1\\nkind: ServiceAccount\\nmetadata:\\n  name: ${n}\\nimagePullSecrets:\\n- name: ${pick(['reg', 'creds'])}\\nsecrets:\\n- name: ${n}-token`,
+  ],
+  (n) => [
+    'ingress',
+    `apiVersion: networking.k8s.io/v1\\nkind: Ingress\\nmetadata:\\n  name: ${n}\\nspec:\\n  defaultBackend:\\n    resource:\\n      apiGroup: k8s.example.com\\n      kind: StorageBucket\\n      name: static\\n  tls:\\n  - hosts: [a.example.com, b.example.com]\\n    secretName: ab-tls\\n  rules:\\n  - host: a.example.com\\n    http:\\n      paths:\\n      - path: /api\\n        pathType: Exact\\n        backend:\\n          service:\\n            name: ${some('service')?.name ?? 'web'}\\n            port:\\n              name: http`,
+  ],
+  (n) => [
+    'horizontalpodautoscaler',
+    `apiVersion: autoscaling/v2\\nkind: HorizontalPodAutoscaler\\nmetadata:\\n  name: ${n}\\nspec:\\n  scaleTargetRef:\\n    apiVersion: apps/v1\\n    kind: Deployment\\n    name: ${some('deployment')?.name ?? 'web'}\\n  maxReplicas: 4\\n  metrics:\\n  - type: Resource\\n    resource:\\n      name: memory\\n      target:\\n        type: AverageValue\\n        averageValue: 100Mi\\n  - type: Pods\\n    pods:\\n      metric:\\n        name: packets\\n      target:\\n        type: AverageValue\\n        averageValue: 1k\\n  behavior:\\n    scaleDown:\\n      stabilizationWindowSeconds: 60\\n      policies:\\n      - type: Percent\\n        value: 10\\n        periodSeconds: 60`,
+  ],
+  (n, app) => [
+    'networkpolicy',
+    `apiVersion: networking.k8s.io/v1\\nkind: NetworkPolicy\\nmetadata:\\n  name: ${n}\\nspec:\\n  podSelector:\\n    matchExpressions:\\n    - key: app\\n      operator: In\\n      values: [${app}]\\n  policyTypes: [Ingress, Egress]\\n  ingress:\\n  - {}\\n  egress:\\n  - to:\\n    - namespaceSelector:\\n        matchLabels:\\n          team: a\\n      podSelector:\\n        matchLabels:\\n          app: api\\n    - ipBlock:\\n        cidr: 10.0.0.0/8\\n        except: [10.1.0.0/16]\\n    ports:\\n    - protocol: TCP\\n      port: 32000\\n      endPort: 32768`,
+  ],
+  (n) => [
+    'job',
+    `apiVersion: batch/v1\\nkind: Job\\nmetadata:\\n  name: ${n}\\nspec:\\n  completions: 3\\n  parallelism: 2\\n  completionMode: Indexed\\n  suspend: ${pick(['true', 'false'])}\\n  activeDeadlineSeconds: 600\\n  template:\\n    spec:\\n      restartPolicy: Never\\n      containers:\\n      - name: c\\n        image: busybox\\n        command: ["sh", "-c", "echo $JOB_COMPLETION_INDEX"]`,
+  ],
+  (n) => [
+    'cronjob',
+    `apiVersion: batch/v1\\nkind: CronJob\\nmetadata:\\n  name: ${n}\\nspec:\\n  schedule: "30 2 * * *"\\n  timeZone: ${pick(['Europe/Paris', 'Etc/UTC'])}\\n  concurrencyPolicy: ${pick(['Forbid', 'Replace'])}\\n  startingDeadlineSeconds: 100\\n  suspend: true\\n  jobTemplate:\\n    spec:\\n      template:\\n        spec:\\n          restartPolicy: OnFailure\\n          containers:\\n          - name: c\\n            image: busybox`,
+  ],
+  (n) => [
+    'statefulset',
+    `apiVersion: apps/v1\\nkind: StatefulSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  serviceName: ${n}\\n  replicas: ${int(0, 1)}\\n  podManagementPolicy: Parallel\\n  updateStrategy:\\n    rollingUpdate:\\n      partition: 1\\n  selector:\\n    matchLabels:\\n      app: ${n}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${n}\\n    spec:\\n      containers:\\n      - name: c\\n        image: nginx\\n  volumeClaimTemplates:\\n  - metadata:\\n      name: data\\n    spec:\\n      accessModes: [ReadWriteOnce]\\n      resources:\\n        requests:\\n          storage: 1Gi`,
+  ],
+  (n) => [
+    'daemonset',
+    `apiVersion: apps/v1\\nkind: DaemonSet\\nmetadata:\\n  name: ${n}\\nspec:\\n  updateStrategy:\\n    type: OnDelete\\n  selector:\\n    matchLabels:\\n      app: ${n}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${n}\\n    spec:\\n      nodeSelector:\\n        disk: ssd\\n      containers:\\n      - name: c\\n        image: busybox`,
+  ],
+  (n) => [
+    'persistentvolume',
+    `apiVersion: v1\\nkind: PersistentVolume\\nmetadata:\\n  name: ${n}\\nspec:\\n  capacity:\\n    storage: 2Gi\\n  accessModes: [ReadWriteMany]\\n  mountOptions: [hard]\\n  ${pick(['nfs:\\n    server: 10.0.0.5\\n    path: /exports\\n    readOnly: true', 'local:\\n    path: /mnt/ssd\\n  nodeAffinity:\\n    required:\\n      nodeSelectorTerms:\\n      - matchExpressions:\\n        - key: kubernetes.io/hostname\\n          operator: In\\n          values: [node1]'])}`,
+  ],
+  (n) => [
+    'resourcequota',
+    `apiVersion: v1\\nkind: ResourceQuota\\nmetadata:\\n  name: ${n}\\nspec:\\n  hard:\\n    pods: "5"\\n    requests.storage: 10Gi\\n  scopeSelector:\\n    matchExpressions:\\n    - operator: In\\n      scopeName: PriorityClass\\n      values: [high]`,
+  ],
+  (n) => [
+    'clusterrole',
+    `apiVersion: rbac.authorization.k8s.io/v1\\nkind: ClusterRole\\nmetadata:\\n  name: ${n}\\naggregationRule:\\n  clusterRoleSelectors:\\n  - matchLabels:\\n      rbac.example.com/aggregate: "true"\\nrules: []`,
+  ],
+  (n) => [
+    'rolebinding',
+    `apiVersion: rbac.authorization.k8s.io/v1\\nkind: RoleBinding\\nmetadata:\\n  name: ${n}\\nroleRef:\\n  apiGroup: rbac.authorization.k8s.io\\n  kind: ClusterRole\\n  name: view\\nsubjects:\\n- kind: Group\\n  name: system:serviceaccounts:default\\n  apiGroup: rbac.authorization.k8s.io\\n- kind: ServiceAccount\\n  name: bot\\n  namespace: default`,
+  ],
+];
+
+// Manifests of the wider kinds, some invalid (server-side messages come from our API server on
+// both sides, so those lines compare only the client's framing).
+function applyKinds(): string {
+  const name = fresh(pick(['store', 'batch', 'backup', 'gold', 'data', 'guard', 'admin']));
+  const app = some('deployment')?.labels.app ?? name;
+  const kinds: [string, string, boolean][] = [
+    [
+      'job',
+      `apiVersion: batch/v1\\nkind: Job\\nmetadata:\\n  name: ${name}\\nspec:\\n  backoffLimit: ${int(0, 4)}\\n  template:\\n    spec:\\n      restartPolicy: ${pick(['Never', 'OnFailure'])}\\n      containers:\\n      - name: c\\n        image: busybox\\n        command: ["sh", "-c", "echo done"]`,
+      true,
+    ],
+    [
+      'job',
+      `apiVersion: batch/v1\\nkind: Job\\nmetadata:\\n  name: ${name}\\nspec:\\n  template:\\n    spec:\\n      containers:\\n      - name: c\\n        image: busybox`,
+      false,
+    ],
+    [
+      'persistentvolume',
+      `apiVersion: v1\\nkind: PersistentVolume\\nmetadata:\\n  name: ${name}\\nspec:\\n  capacity:\\n    storage: ${pick(['1Gi', '5Gi'])}\\n  accessModes:\\n  - ReadWriteOnce\\n  persistentVolumeReclaimPolicy: ${pick(['Retain', 'Delete'])}\\n  hostPath:\\n    path: /data/${name}`,
+      true,
+    ],
+    [
+      'persistentvolume',
+      `apiVersion: v1\\nkind: PersistentVolume\\nmetadata:\\n  name: ${name}\\nspec:\\n  accessModes:\\n  - ReadWriteSometimes\\n  hostPath:\\n    path: /data`,
+      false,
+    ],
+    [
+      'persistentvolumeclaim',
+      `apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: ${name}\\nspec:\\n  accessModes:\\n  - ReadWriteOnce\\n  storageClassName: ${pick(['standard', '""', 'fast'])}\\n  resources:\\n    requests:\\n      storage: 1Gi`,
+      true,
+    ],
+    [
+      'persistentvolumeclaim',
+      `apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: ${name}\\nspec:\\n  accessModes:\\n  - ReadWriteOnce`,
+      false,
+    ],
+    [
+      'priorityclass',
+      `apiVersion: scheduling.k8s.io/v1\\nkind: PriorityClass\\nmetadata:\\n  name: ${name}\\nvalue: ${int(1, 9)}000\\ndescription: "${name} workloads"`,
+      true,
+    ],
+    [
+      'priorityclass',
+      `apiVersion: scheduling.k8s.io/v1\\nkind: PriorityClass\\nmetadata:\\n  name: ${name}\\ndescription: no value`,
+      false,
+    ],
+    [
+      'clusterrole',
+      `apiVersion: rbac.authorization.k8s.io/v1\\nkind: ClusterRole\\nmetadata:\\n  name: ${name}\\nrules:\\n- apiGroups: ["apps"]\\n  resources: ["deployments", "statefulsets"]\\n  verbs: ["get", "list", "watch"]`,
+      true,
+    ],
+    [
+      'rolebinding',
+      `apiVersion: rbac.authorization.k8s.io/v1\\nkind: RoleBinding\\nmetadata:\\n  name: ${name}\\nsubjects:\\n- kind: User\\n  name: jane\\n  apiGroup: rbac.authorization.k8s.io\\nroleRef:\\n  kind: ClusterRole\\n  name: view\\n  apiGroup: rbac.authorization.k8s.io`,
+      true,
+    ],
+    [
+      'rolebinding',
+      `apiVersion: rbac.authorization.k8s.io/v1\\nkind: RoleBinding\\nmetadata:\\n  name: ${name}\\nsubjects:\\n- kind: User\\n  name: jane\\nroleRef:\\n  kind: Role\\n  name: ""`,
+      false,
+    ],
+    [
+      'cronjob',
+      `apiVersion: batch/v1\\nkind: CronJob\\nmetadata:\\n  name: ${name}\\nspec:\\n  schedule: "${pick(['not a schedule', '99 * * * *'])}"\\n  jobTemplate:\\n    spec:\\n      template:\\n        spec:\\n          restartPolicy: Never\\n          containers:\\n          - name: c\\n            image: busybox`,
+      false,
+    ],
+    [
+      'ingress',
+      `apiVersion: networking.k8s.io/v1\\nkind: Ingress\\nmetadata:\\n  name: ${name}\\nspec:\\n  ingressClassName: nginx\\n  rules:\\n  - http:\\n      paths:\\n      - path: /api\\n        pathType: ${pick(['Exact', 'ImplementationSpecific', 'Prefixx'])}\\n        backend:\\n          service:\\n            name: ${some('service')?.name ?? 'web'}\\n            port:\\n              name: http`,
+      true,
+    ],
+    [
+      'poddisruptionbudget',
+      `apiVersion: policy/v1\\nkind: PodDisruptionBudget\\nmetadata:\\n  name: ${name}\\nspec:\\n  minAvailable: 1\\n  maxUnavailable: 1\\n  selector:\\n    matchLabels:\\n      app: ${app}`,
+      false,
+    ],
+    [
+      'statefulset',
+      `apiVersion: apps/v1\\nkind: StatefulSet\\nmetadata:\\n  name: ${name}\\nspec:\\n  serviceName: ${name}\\n  replicas: 1\\n  selector:\\n    matchLabels:\\n      app: other\\n  template:\\n    metadata:\\n      labels:\\n        app: ${name}\\n    spec:\\n      containers:\\n      - name: c\\n        image: nginx`,
+      false,
+    ],
+    [
+      'resourcequota',
+      `apiVersion: v1\\nkind: ResourceQuota\\nmetadata:\\n  name: ${name}\\nspec:\\n  hard:\\n    pods: lots`,
+      false,
+    ],
+    [
+      'limitrange',
+      `apiVersion: v1\\nkind: LimitRange\\nmetadata:\\n  name: ${name}\\nspec:\\n  limits:\\n  - type: Container\\n    max:\\n      memory: 1Gi\\n    min:\\n      memory: 2Gi`,
+      false,
+    ],
+    [
+      'networkpolicy',
+      `apiVersion: networking.k8s.io/v1\\nkind: NetworkPolicy\\nmetadata:\\n  name: ${name}\\nspec:\\n  podSelector: {}\\n  policyTypes:\\n  - ${pick(['Ingress', 'Egress', 'Sideways'])}`,
+      true,
+    ],
+    [
+      'serviceaccount',
+      `apiVersion: v1\\nkind: ServiceAccount\\nmetadata:\\n  name: ${name}\\nautomountServiceAccountToken: false`,
+      true,
+    ],
+    // Richer specs, for the describers' less travelled branches.
+    ...RICH.map((f): [string, string, boolean] => {
+      const [k, y] = f(name, app);
+      return [k, y, true];
+    }),
+  ];
+  const [kind, yaml, ok] = pick(kinds);
+  const flags = pick([
+    '',
+    '',
+    '',
+    ' --dry-run=server',
+    ' -o name',
+    ' --dry-run=client -o yaml',
+    ' --validate=false',
+  ]);
+  if (
+    ok &&
+    !flags.includes('dry-run') &&
+    !yaml.includes('Prefixx') &&
+    !yaml.includes('Sideways') &&
+    !yaml.includes('""')
+  )
+    made.push({ kind, name });
+  return `printf '${yaml}\\n' > ${kind}.yaml && kubectl ${chance(0.85) ? 'apply' : 'create'} -f ${kind}.yaml${flags}`;
+}
+
+const MORE_SPELL: Record<string, string[]> = {
+  clusterrolebinding: ['clusterrolebinding'],
+  secret: ['secret', 'secrets'],
+  job: ['job', 'jobs'],
+  persistentvolume: ['pv', 'persistentvolume'],
+  priorityclass: ['priorityclass', 'pc'],
+  clusterrole: ['clusterrole', 'clusterroles.rbac.authorization.k8s.io'],
+  rolebinding: ['rolebinding', 'rolebindings'],
+  serviceaccount: ['sa', 'serviceaccount'],
+  ingress: ['ingress', 'ing'],
+  networkpolicy: ['netpol'],
+  persistentvolumeclaim: ['pvc'],
+};
+const NESTED_COLUMNS: Record<string, string[]> = {
+  statefulset: [
+    'NAME:.metadata.name,SVC:.spec.serviceName,READY:.status.readyReplicas',
+    'NAME:.metadata.name,IMG:.spec.template.spec.containers[*].image',
+  ],
+  daemonset: [
+    'NAME:.metadata.name,DESIRED:.status.desiredNumberScheduled,READY:.status.numberReady',
+  ],
+  cronjob: [
+    'NAME:.metadata.name,SCHEDULE:.spec.schedule,SUSPEND:.spec.suspend',
+    'NAME:.metadata.name,CMD:.spec.jobTemplate.spec.template.spec.containers[0].command',
+  ],
+  job: [
+    'NAME:.metadata.name,DONE:.status.succeeded,LIMIT:.spec.backoffLimit',
+    'NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name',
+  ],
+  ingress: [
+    'NAME:.metadata.name,HOST:.spec.rules[*].host,SVC:.spec.rules[0].http.paths[0].backend.service.name',
+    'NAME:.metadata.name,CLASS:.spec.ingressClassName',
+  ],
+  persistentvolumeclaim: [
+    'NAME:.metadata.name,PHASE:.status.phase,SIZE:.spec.resources.requests.storage,VOL:.spec.volumeName',
+  ],
+  persistentvolume: [
+    'NAME:.metadata.name,CAP:.spec.capacity.storage,CLAIM:.spec.claimRef.name,POLICY:.spec.persistentVolumeReclaimPolicy',
+  ],
+  horizontalpodautoscaler: [
+    'NAME:.metadata.name,TARGET:.spec.scaleTargetRef.name,MAX:.spec.maxReplicas,CPU:.spec.metrics[0].resource.target.averageUtilization',
+  ],
+  poddisruptionbudget: [
+    'NAME:.metadata.name,MIN:.spec.minAvailable,ALLOWED:.status.disruptionsAllowed',
+  ],
+  resourcequota: ['NAME:.metadata.name,PODS:.spec.hard.pods,USED:.status.used.pods'],
+  limitrange: ['NAME:.metadata.name,TYPE:.spec.limits[0].type,DEF:.spec.limits[0].default.cpu'],
+  networkpolicy: ['NAME:.metadata.name,SEL:.spec.podSelector.matchLabels,TYPES:.spec.policyTypes'],
+  priorityclass: ['NAME:.metadata.name,VALUE:.value,DEFAULT:.globalDefault'],
+  clusterrole: ['NAME:.metadata.name,VERBS:.rules[0].verbs'],
+  rolebinding: ['NAME:.metadata.name,ROLE:.roleRef.name,WHO:.subjects[*].name'],
+  serviceaccount: ['NAME:.metadata.name,AUTOMOUNT:.automountServiceAccountToken'],
+};
+const spellOf = (kind: string) => pick(OTHER[kind]?.spell ?? MORE_SPELL[kind] ?? [kind]);
+
+function readKinds(): string {
+  const pool =
+    made.length && chance(0.85)
+      ? made
+      : [{ kind: pick(Object.keys(NESTED_COLUMNS)), name: missing() }];
+  const o = pick(pool);
+  const sp = spellOf(o.kind);
+  const cols = pick(NESTED_COLUMNS[o.kind] ?? ['NAME:.metadata.name']);
+  const r = rand();
+  if (r < 0.3)
+    return `kubectl describe ${sp} ${o.name}${chance(0.15) ? ' --show-events=false' : ''}`;
+  if (r < 0.36) return `kubectl describe ${sp}`;
+  if (r < 0.5)
+    return `kubectl get ${sp}${chance(0.5) ? ` ${o.name}` : ''} -o custom-columns=${cols}${chance(0.2) ? ' --no-headers' : ''}`;
+  if (r < 0.58)
+    return `kubectl get ${sp} -o ${pick(['name', `custom-columns=${cols}`, "jsonpath='{.items[*].metadata.name}'"])} --sort-by=${pick(['.metadata.name', '.metadata.creationTimestamp', '.spec.nosuch', '{.metadata.name}', 'metadata.name', '.metadata.labels', '.metadata.uid', '.metadata.resourceVersion'])}`;
+  if (r < 0.64)
+    return `kubectl get ${sp} -o name ${pick(['--show-kind', '-L app', '-L app,tier', '--label-columns=team', '--show-labels', '-L'])}`;
+  if (r < 0.7) return `kubectl get ${sp},${spellOf(pick(made.length ? made : [o]).kind)} -o name`;
+  if (r < 0.78)
+    return `kubectl get ${sp} ${o.name} -o ${pick(['yaml', 'json', `jsonpath='{.metadata.name} {.kind}{"\\n"}'`, 'go-template={{.kind}}', "jsonpath='{.status}'"])}`;
+  if (r < 0.84)
+    return `kubectl label ${sp} ${o.name} ${pick(LABEL_KEYS)}=${pick(LABEL_VALUES)}${pick(['', ' --overwrite', ' -o name', ' --dry-run=client -o yaml'])}`;
+  if (r < 0.9)
+    return `kubectl annotate ${sp} ${o.name} ${pick(['note=hello', 'owner=team-a', 'note-'])}${pick(['', ' --overwrite', ' -o name'])}`;
+  const gone = chance(0.8);
+  if (gone) {
+    const i = made.indexOf(o);
+    if (i >= 0) made.splice(i, 1);
+  }
+  return `kubectl delete ${sp} ${o.name}${pick(['', '', ' -o name', ' --wait=false', ' --ignore-not-found'])}`;
+}
+
+function workloadKinds(): string {
+  const pool = made.filter((m) => ['statefulset', 'daemonset', 'cronjob', 'job'].includes(m.kind));
+  const o =
+    pool.length && chance(0.85)
+      ? pick(pool)
+      : { kind: pick(['statefulset', 'daemonset', 'cronjob']), name: missing() };
+  const sp = spellOf(o.kind);
+  if (o.kind === 'cronjob')
+    return pick([
+      `kubectl patch ${sp} ${o.name} -p '{"spec":{"suspend":${pick(['true', 'false', '"yes"'])}}}'`,
+      `kubectl patch ${sp} ${o.name} --type=merge -p '{"spec":{"schedule":"${pick(['*/10 * * * *', 'bad'])}"}}'`,
+      `kubectl patch ${sp} ${o.name} --type=json -p '[{"op":"replace","path":"/spec/suspend","value":true}]'`,
+      `kubectl create job ${fresh('manual')} --from=cronjob/${o.name}${pick(['', ' -o name', ' --dry-run=client -o yaml', ' --dry-run=server'])}`,
+      `kubectl set image ${sp}/${o.name} c=busybox:1.36${pick(['', ' --dry-run=client -o yaml'])}`,
+      `kubectl get ${sp} ${o.name} -o jsonpath='{.spec.suspend}'`,
+    ]);
+  if (o.kind === 'job')
+    return pick([
+      `kubectl logs job/${o.name}`,
+      `kubectl wait --for=condition=complete job/${o.name} --timeout=${pick(['1s', '5s'])}`,
+      `kubectl get pods -l job-name=${o.name} -o name`,
+      `kubectl get ${sp} ${o.name} -o jsonpath='{.status.succeeded}'`,
+      `kubectl set image job/${o.name} c=busybox:1.36`,
+    ]);
+  return pick([
+    `kubectl rollout status ${sp}/${o.name}${chance(0.3) ? ' --timeout=5s' : ''}`,
+    `kubectl rollout history ${sp}/${o.name}${chance(0.3) ? ` --revision=${int(1, 3)}` : ''}`,
+    `kubectl rollout restart ${sp}/${o.name}`,
+    `kubectl rollout undo ${sp}/${o.name}${chance(0.3) ? ` --to-revision=${int(1, 3)}` : ''}`,
+    `kubectl rollout pause ${sp}/${o.name}`,
+    `kubectl set image ${sp}/${o.name} ${pick(['c', 'agent', '*'])}=${pick(IMAGES)}`,
+    `kubectl set env ${sp}/${o.name} MODE=${pick(['fast', 'slow'])}`,
+    `kubectl get pods -l app=${o.name} -o name`,
+    `kubectl patch ${sp} ${o.name} -p '{"spec":{"updateStrategy":{"type":"${pick(['OnDelete', 'RollingUpdate', 'Sometimes'])}"}}}'`,
+    `kubectl delete pod ${o.name}-0`,
+  ]);
+}
+
+function eventsExplain(): string {
+  const o = made.length ? pick(made) : undefined;
+  const d = some('deployment');
+  const forRef = pick([
+    o ? `${o.kind}/${o.name}` : `deployment/${d?.name ?? 'web'}`,
+    `deployment/${d?.name ?? 'web'}`,
+    `pod/${some('pod')?.name ?? missing()}`,
+    d?.name ?? 'web',
+    'deployments.apps/nosuch',
+    'nosuchkind/x',
+  ]);
+  return pick([
+    `kubectl events --for ${forRef}${pick(['', ' -o yaml', ' -o name', " -o jsonpath='{.items[*].reason}'", ' --types=Warning', ' --types=Normal,Warning', ' --types=Bad'])}`,
+    `kubectl events${pick(['', ' -A', ' -n kube-system', ' --types=Warning', ' -o json', ' --no-headers', ' -w=false', ' -o wide'])}`,
+    `kubectl events ${pick(['--for', '--for=', '--types', '-o bad', 'extra'])}`,
+    `kubectl get events --field-selector ${pick([`involvedObject.kind=${pick(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'])}`, 'type=Normal,reason=Created', 'type!=Normal', `involvedObject.name=${o?.name ?? 'web'}`, 'reason=SuccessfulCreate', 'involvedObject.kind'])} -o ${pick(['name', 'custom-columns=KIND:.involvedObject.kind,REASON:.reason,MSG:.message', 'jsonpath=\'{range .items[*]}{.reason}{"\\n"}{end}\''])}`,
+    `kubectl get events --sort-by=${pick(['.lastTimestamp', '.metadata.creationTimestamp', '.count'])} -o custom-columns=REASON:.reason,OBJ:.involvedObject.name`,
+    `kubectl explain ${pick(['cronjob.spec.schedule', 'cronjob.spec.jobTemplate.spec', 'statefulset.spec.volumeClaimTemplates', 'sts.spec.serviceName', 'ds.spec.updateStrategy', 'job.spec.backoffLimit', 'jobs.spec.completions', 'ingress.spec.rules.http.paths.pathType', 'ing.spec.ingressClassName', 'pvc.spec.accessModes', 'pv.spec.persistentVolumeReclaimPolicy', 'hpa.spec.metrics', 'pdb.spec.minAvailable', 'quota.spec.hard', 'limitrange.spec.limits.type', 'priorityclass.value', 'pc.preemptionPolicy', 'netpol.spec.policyTypes', 'networkpolicy.spec.ingress.from', 'clusterrole.rules.verbs', 'rolebinding.roleRef', 'sa.automountServiceAccountToken', 'secret.type', 'cronjob.spec.nosuch', 'cronjobs.spec.schedule.foo'])}${pick(['', '', ' --recursive', ' --api-version=batch/v1', ' --output=plaintext-openapiv2', ' -o bad'])}`,
   ]);
 }
 
@@ -813,6 +1284,12 @@ const GENERATORS: [number, () => string][] = [
   [4, nodes],
   [5, rbacConfig],
   [14, mistake],
+  [20, createKinds],
+  [10, createApply],
+  [18, applyKinds],
+  [22, readKinds],
+  [10, workloadKinds],
+  [10, eventsExplain],
 ];
 const TOTAL = GENERATORS.reduce((s, [w]) => s + w, 0);
 function line(): string {

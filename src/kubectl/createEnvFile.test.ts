@@ -34,7 +34,7 @@ describe('--from-env-file', () => {
     host.fs.write('bad.env', 'mode = prod\n');
     expect(run('kubectl create configmap c2 --from-env-file=bad.env')).toEqual({
       out: '',
-      err: `error: "mode " is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnv1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')\n`,
+      err: `error: "mode " is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')\n`,
       code: 1,
     });
     expect(

@@ -29,14 +29,15 @@ describe('kubectl -o go-template', () => {
     ).toEqual({ out: 'v\n', err: '', code: 0 });
   });
 
-  it('sees JSON numbers as float64: 1e+06, and %d refuses them', () => {
+  // apimachinery's json makes a whole number an int64 (kubectl 1.32.5: `1000000 int64`).
+  it('sees JSON whole numbers as int64: %d prints them, %f refuses them', () => {
     const { run } = engineSession(3);
     run('kubectl create priorityclass high --value=1000000');
     expect(
       run(
         `kubectl get priorityclass high -o go-template='{{.value}} {{printf "%d" .value}} {{printf "%.0f" .value}}'`,
       ).out,
-    ).toBe('1e+06 %!d(float64=1e+06) 1000000');
+    ).toBe('1000000 1000000 %!f(int64=1000000)');
   });
 
   it('refuses a template that does not parse, or none at all', () => {
@@ -82,15 +83,42 @@ describe('kubectl -o go-template', () => {
     );
   });
 
-  it('errors on comparing a JSON number with an int constant', () => {
+  it('compares a JSON whole number with an int constant, and errors against a float one', () => {
     const { run } = engineSession(3);
     run('kubectl create deployment web --image=nginx');
-    const r = run(`kubectl get deploy web -o go-template='{{if eq .spec.replicas 1}}one{{end}}'`);
-    expect(r.err).toBe(
-      'error: error executing template "{{if eq .spec.replicas 1}}one{{end}}": template: output:1:5: executing "output" at <eq .spec.replicas 1>: error calling eq: incompatible types for comparison\n',
-    );
     expect(
-      run(`kubectl get deploy web -o go-template='{{if eq .spec.replicas 1.0}}one{{end}}'`),
+      run(`kubectl get deploy web -o go-template='{{if eq .spec.replicas 1}}one{{end}}'`),
     ).toEqual({ out: 'one', err: '', code: 0 });
+    const r = run(`kubectl get deploy web -o go-template='{{if eq .spec.replicas 1.0}}one{{end}}'`);
+    expect(r.err).toBe(
+      'error: error executing template "{{if eq .spec.replicas 1.0}}one{{end}}": template: output:1:5: executing "output" at <eq .spec.replicas 1.0>: error calling eq: incompatible types for comparison\n',
+    );
+  });
+  // Outputs of kubectl 1.32.5 against the same objects.
+  it('prints int64 numbers whole, with the int verbs, and indexes with them', () => {
+    const { run } = engineSession(3);
+    expect(
+      run(
+        `kubectl get pc system-node-critical -o go-template='{{.value}} {{printf "%T %v %d %x" .value .value .value .value}}'`,
+      ).out,
+    ).toBe('2000001000 int64 2000001000 2000001000 773597e8');
+    run('kubectl create priorityclass high --value=100000');
+    expect(
+      run(
+        `kubectl get pc high -o go-template='{{printf "%.1f|%s|%q|%5d|%-5d|" .value .value .value .value .value}}'`,
+      ).out,
+    ).toBe("%!f(int64=100000)|%!s(int64=100000)|'\u{186a0}'|100000|100000|");
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    expect(
+      run(
+        `kubectl get deploy web -o go-template='{{index .metadata.name .spec.replicas}} {{ne .spec.replicas 3}} {{le .spec.replicas 2}}'`,
+      ).out,
+    ).toBe('98 true true');
+    // slice takes its indexes as they come, inside their interface: not an int.
+    expect(
+      run(`kubectl get deploy web -o go-template='{{slice .metadata.name 0 .spec.replicas}}'`).err,
+    ).toBe(
+      'error: error executing template "{{slice .metadata.name 0 .spec.replicas}}": template: output:1:2: executing "output" at <slice .metadata.name 0 .spec.replicas>: error calling slice: cannot index slice/array with type interface {}\n',
+    );
   });
 });

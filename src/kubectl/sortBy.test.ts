@@ -1,6 +1,6 @@
 /** `kubectl get --sort-by` as pkg/cmd/get/sorter.go orders objects, and its errors. */
 import { describe, expect, it } from 'vitest';
-import { isLess, naturalLess, relaxedJsonPath } from './sortBy.ts';
+import { goStringLess, isLess, relaxedJsonPath } from './sortBy.ts';
 import { engineSession } from './testing/engineSession.ts';
 
 describe('sorter.go pieces', () => {
@@ -10,20 +10,21 @@ describe('sorter.go pieces', () => {
     expect(relaxedJsonPath('{.a}{.b}')).toBeUndefined();
   });
 
-  it('NaturalLess: numbers by value, fewer leading zeros first, digits before letters', () => {
-    expect(naturalLess('web-2', 'web-10')).toBe(true);
-    expect(naturalLess('web-10', 'web-2')).toBe(false);
-    expect(naturalLess('2', '02')).toBe(true);
-    expect(naturalLess('a1', 'aa')).toBe(true);
-    expect(naturalLess('ab', 'abc')).toBe(true);
-    expect(naturalLess('B', 'a')).toBe(true);
+  // kubectl 1.32.5 compares strings byte by byte (no natural order): p1, p10, p9.
+  it("Go's string <: bytewise on UTF-8, a prefix first", () => {
+    expect(goStringLess('web-10', 'web-2')).toBe(true);
+    expect(goStringLess('web-2', 'web-10')).toBe(false);
+    expect(goStringLess('02', '2')).toBe(true);
+    expect(goStringLess('X1', 'x01')).toBe(true);
+    expect(goStringLess('ab', 'abc')).toBe(true);
+    expect(goStringLess('\uffff', '\u{10000}')).toBe(true); // (UTF-16 order would say false)
   });
 
   it('isLess: quantities when both strings parse as one, numbers, nil first', () => {
     expect(isLess('128Mi', '1Gi')).toBe(true);
     expect(isLess('500m', '1')).toBe(true);
     expect(isLess('1e3', '999')).toBe(false);
-    expect(isLess('1Gi', 'web')).toBe(true); // not both quantities: natural order
+    expect(isLess('1Gi', 'web')).toBe(true); // not both quantities: bytewise
     expect(isLess(9, 10)).toBe(true);
     expect(isLess(null, 'a')).toBe(true);
     expect(isLess('a', null)).toBe(false);
@@ -43,13 +44,13 @@ describe('kubectl get --sort-by', () => {
     return `kubectl run ${name} --image=nginx --overrides='${overrides}'`;
   };
 
-  it('orders names naturally, quantities by value and objects without the field first', () => {
+  it('orders names bytewise, quantities by value and objects without the field first', () => {
     const { run } = engineSession(1);
     run(pod('p10', '1Gi', 'b'));
     run(pod('p9', '128Mi'));
     run(pod('p1', '512Mi', 'a'));
     expect(run('kubectl get pods --sort-by=.metadata.name -o name').out).toBe(
-      'pod/p1\npod/p9\npod/p10\n',
+      'pod/p1\npod/p10\npod/p9\n',
     );
     expect(
       run('kubectl get pods --sort-by=.spec.containers[0].resources.requests.memory -o name').out,

@@ -1,9 +1,9 @@
 /**
  * `kubectl get --sort-by` as kubectl 1.32 sorts (pkg/cmd/get/sorter.go): the first JSONPath
  * result of each object compared by `isLess` on decoded JSON — integers and floats as numbers,
- * strings as resource quantities when both parse as one (`500m` < `1`, `128Mi` < `1Gi`), else in
- * natural order (`web-2` < `web-10`; RFC 3339 timestamps so sort by time) — an object without the
- * field first.
+ * strings as resource quantities when both parse as one (`500m` < `1`, `128Mi` < `1Gi`), else as
+ * Go compares strings, byte by byte (`web-10` < `web-9`, `X1` < `x01`; RFC 3339 timestamps so
+ * sort by time; kubectl 1.32.5 has no natural order yet) — an object without the field first.
  */
 
 import { quantityFraction } from '../engine/scheduler/framework/quantity.ts';
@@ -18,40 +18,13 @@ export function relaxedJsonPath(spec: string): string | undefined {
 }
 
 const utf8 = new TextEncoder();
-const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
-
-/**
- * `sortorder.NaturalLess`: digit runs compare as numbers (fewer leading zeros first on a tie),
- * other bytes bytewise, a digit before any other byte.
- */
-export function naturalLess(s1: string, s2: string): boolean {
+/** Go's `<` on strings: their UTF-8 bytes in order. */
+export function goStringLess(s1: string, s2: string): boolean {
   const a = utf8.encode(s1);
   const b = utf8.encode(s2);
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const c1 = a[i] as number;
-    const c2 = b[j] as number;
-    const d1 = isDigit(c1);
-    const d2 = isDigit(c2);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (c1 !== c2) return c1 < c2;
-      i++;
-      j++;
-      continue;
-    }
-    while (i < a.length && a[i] === 0x30) i++;
-    while (j < b.length && b[j] === 0x30) j++;
-    const nz1 = i;
-    const nz2 = j;
-    while (i < a.length && isDigit(a[i])) i++;
-    while (j < b.length && isDigit(b[j])) j++;
-    if (i - nz1 !== j - nz2) return i - nz1 < j - nz2;
-    for (let k = 0; k < i - nz1; k++) {
-      if (a[nz1 + k] !== b[nz2 + k]) return (a[nz1 + k] as number) < (b[nz2 + k] as number);
-    }
-    if (nz1 !== nz2) return nz1 < nz2;
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    if (a[k] !== b[k]) return (a[k] as number) < (b[k] as number);
   }
   return a.length < b.length;
 }
@@ -85,7 +58,7 @@ export function isLess(a: unknown, b: unknown): boolean {
     const qa = quantity(a);
     const qb = qa && quantity(b);
     if (qa && qb) return qa.num * qb.den < qb.num * qa.den;
-    return naturalLess(a, b);
+    return goStringLess(a, b);
   }
   return false;
 }

@@ -271,8 +271,9 @@ export function runCreatePriorityClass(ctx: Ctx, args: string[]): void {
 }
 
 export function runCreateDeployment(ctx: Ctx, args: string[]): void {
+  // cobra's required-flag check asks whether the flag was given, not whether it is empty.
   const images = ctx.list('image');
-  if (images.length === 0) {
+  if (!ctx.changed('image')) {
     ctx.fail('required flag(s) "image" not set');
   }
   const dash = ctx.flags.argsLenAtDash;
@@ -435,7 +436,8 @@ function jobFromCronJob(ctx: Ctx, name: string, cj: KubeObject): KubeObject {
  * `--restart` says otherwise, the Job template named after it too.
  */
 export function runCreateCronJob(ctx: Ctx, args: string[]): void {
-  const missing = ['image', 'schedule'].filter((f) => ctx.str(f) === '');
+  // Required flags: given at all (`--schedule=` passes), as cobra checks them.
+  const missing = ['image', 'schedule'].filter((f) => !ctx.changed(f));
   if (missing.length > 0) {
     const list = missing.map((f) => `"${f}"`).join(', ');
     ctx.fail(`required flag(s) ${list} not set`);
@@ -447,7 +449,9 @@ export function runCreateCronJob(ctx: Ctx, args: string[]): void {
   const command = args.slice(1);
   const dryRun = dryRunStrategy(ctx);
   const restart = ctx.str('restart') || 'OnFailure';
-  const container: Record<string, unknown> = { name, image: ctx.str('image') };
+  // Container.image is omitempty: `--image=` leaves it out.
+  const container: Record<string, unknown> = { name };
+  if (ctx.str('image') !== '') container.image = ctx.str('image');
   if (command.length > 0) container.command = command;
   container.resources = {};
   const obj: KubeObject = {

@@ -64,7 +64,12 @@ function configMapKeyErrors(key: string): string[] {
  * The key/value pairs of `--from-literal` and `--from-file` in kubectl's order: a config map
  * reads its files first, a secret its literals; each kind words a bad key its own way.
  */
-function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string, string][] {
+function sources(
+  ctx: Ctx,
+  kind: 'ConfigMap' | 'Secret',
+  name: string,
+  fileSources: string[] = ctx.list('from-file'),
+): [string, string][] {
   const out: [string, string][] = [];
   const add = (key: string, value: string) => {
     const errs = configMapKeyErrors(key);
@@ -85,7 +90,7 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
     out.push([key, value]);
   };
   const files = (): void => {
-    for (const source of ctx.list('from-file')) {
+    for (const source of fileSources) {
       const [key, path] = parseFileSource(ctx, source);
       if (ctx.host.fs.isDirectory(path)) {
         // A directory: one key per regular file in it, by name (os.ReadDir's order);
@@ -142,7 +147,7 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
 }
 
 const ENV_NAME_MSG =
-  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnv1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 
 /**
  * cmdutil.AddFromEnvFile: one `KEY=value` a line (bufio lines, a trailing `\r` dropped, a BOM
@@ -270,8 +275,13 @@ export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
   }
   let data: Record<string, string>;
   if (fromFiles) {
+    // A source without a key name is given `.dockerconfigjson` (so a directory is refused, and
+    // two unnamed files clash).
+    const fileSources = ctx
+      .list('from-file')
+      .map((src) => (src.includes('=') ? src : `.dockerconfigjson=${src}`));
     data = Object.fromEntries(
-      sortedPairs(sources(ctx, 'Secret', name)).map(([k, v]) => [k, base64(v)]),
+      sortedPairs(sources(ctx, 'Secret', name, fileSources)).map(([k, v]) => [k, base64(v)]),
     );
   } else {
     // Go's json.Marshal of DockerConfigEntry: fields in struct order, omitempty.

@@ -6,6 +6,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { PolicyRule } from '../../engine/apiserver/rbac.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
+import { goQuote } from '../printers/goValue.ts';
 import { resolveType, servedOnlyType } from '../resources.ts';
 import { shortNameWarning } from './common.ts';
 import { oneName, submitTyped } from './create.ts';
@@ -190,19 +191,25 @@ export function runCreateRole(ctx: Ctx, args: string[]): void {
   submitTyped(ctx, obj, ctx.namespace);
 }
 
-/** `--aggregation-rule=key=value,…` (a map flag): the labels an aggregated role selects. */
+/**
+ * `--aggregation-rule=key=value,…` (cliflag's MapStringString): each occurrence split at commas,
+ * each pair trimmed and cut at its first `=`; a pair without one fails that occurrence's Set.
+ */
 function aggregationLabels(ctx: Ctx): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const pair of ctx.list('aggregation-rule').flatMap((v) => v.split(','))) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    if (eq < 0) {
-      ctx.err(
-        `error: invalid argument "${ctx.list('aggregation-rule').join(',')}" for "--aggregation-rule" flag: ${pair} must be formatted as key=value\nSee '${ctx.commandPath} --help' for usage.\n`,
-      );
-      throw new ExitError(1);
+  for (const value of ctx.list('aggregation-rule')) {
+    for (const raw of value.split(',')) {
+      const pair = raw.trim();
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      if (eq < 0) {
+        ctx.err(
+          `error: invalid argument ${goQuote(value)} for "--aggregation-rule" flag: malformed pair, expect string=string\nSee '${ctx.commandPath} --help' for usage.\n`,
+        );
+        throw new ExitError(1);
+      }
+      out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
     }
-    out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
 }

@@ -204,11 +204,17 @@ function deleteTargets(
 ): void {
   const { policy, grace, force, dryRun, output, readErrors = [] } = opts;
   const deleted: Target[] = [];
+  // WarnClusterScope: with -n (and without -A), once, at the first cluster-scoped object.
+  let warnClusterScope = ctx.explicitNamespace && !ctx.bool('all-namespaces');
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   let read = 0;
   for (const t of targets) {
     while (read < (t.errorsBefore ?? 0)) errors.push(readErrors[read++] as Status);
+    if (warnClusterScope && !t.type.namespaced) {
+      ctx.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
+      warnClusterScope = false;
+    }
     // The builder does not fetch what it deletes (RequireObject(false)), and a client dry run
     // sends nothing: whatever is named is "deleted (dry run)", there or not.
     if (dryRun !== 'client') {

@@ -88,7 +88,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeNode(
         obj,
         pods,
-        lease.ok ? lease.value : undefined,
+        lease.ok ? lease.value : `Failed to get lease: ${lease.status.message}`,
         eventsFor(ctx, obj, 'Node'),
         now,
       );
@@ -142,13 +142,16 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeConfigMap(obj, eventsFor(ctx, obj, 'ConfigMap'), now);
     case 'secrets':
       return describeSecret(obj);
-    case 'serviceaccounts':
+    case 'serviceaccounts': {
+      const secrets = ctx.host.api.list('secrets', obj.metadata?.namespace);
       return describeServiceAccount(
         obj,
         eventsFor(ctx, obj, 'ServiceAccount'),
         now,
         serviceAccountTokens(ctx, obj),
+        secrets.ok ? new Set(secrets.value.items.map((s) => s.metadata?.name ?? '')) : undefined,
       );
+    }
     case 'resourcequotas':
       return describeResourceQuota(obj);
     case 'limitranges':

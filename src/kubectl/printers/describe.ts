@@ -195,24 +195,32 @@ export function describeServiceAccount(
   now: number,
   /** The names of its token Secrets (annotated with its name and UID). */
   tokens: readonly string[] = [],
+  /**
+   * The names of the namespace's Secrets, when they could be listed: a pull or mountable secret
+   * not among them is marked `(not found)`.
+   */
+  existing?: ReadonlySet<string>,
 ): string {
   const w = describeHeader(obj);
   const pullSecrets = (obj.imagePullSecrets as { name?: string }[] | undefined) ?? [];
   const mountable = (obj.secrets as { name?: string }[] | undefined) ?? [];
-  const list = (title: string, items: { name?: string }[]) => {
+  const list = (title: string, items: { name?: string }[], check: boolean) => {
     w.write(0, `${title}:\t`);
     if (items.length === 0) w.write(0, '<none>\n');
     else {
       items.forEach((s, i) => {
-        w.write(0, `${i === 0 ? '' : '\t'}${s.name ?? ''}\n`);
+        const name = s.name ?? '';
+        const missing = check && existing !== undefined && !existing.has(name);
+        w.write(0, `${i === 0 ? '' : '\t'}${name}${missing ? ' (not found)' : ''}\n`);
       });
     }
   };
-  list('Image pull secrets', pullSecrets);
-  list('Mountable secrets', mountable);
+  list('Image pull secrets', pullSecrets, true);
+  list('Mountable secrets', mountable, true);
   list(
     'Tokens',
     tokens.map((name) => ({ name })),
+    false,
   );
   if (events) describeEvents(w, events, now);
   return w.toString();
@@ -233,7 +241,9 @@ export function describePriorityClass(
     `PreemptionPolicy:\t${typeof obj.preemptionPolicy === 'string' ? obj.preemptionPolicy : '<none>'}\n`,
   );
   w.write(0, `Description:\t${typeof obj.description === 'string' ? obj.description : ''}\n`);
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  // labels.FormatLabels on one line, kubectl's last-applied-configuration included (its
+  // trailing newline leaves a blank line before Events).
+  w.write(0, `Annotations:\t${formatLabels(obj.metadata?.annotations)}\n`);
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
@@ -983,7 +993,8 @@ const pct = (part: number, whole: number): number =>
 export function describeNode(
   obj: KubeObject,
   pods: KubeObject[],
-  lease: KubeObject | undefined,
+  /** The node's Lease, or the text that stands for it when it could not be read. */
+  lease: KubeObject | string | undefined,
   events: KubeObject[] | undefined,
   now: number,
 ): string {
@@ -1009,15 +1020,20 @@ export function describeNode(
     w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
   });
   w.write(0, `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}\n`);
-  const ls = (lease?.spec ?? {}) as {
-    holderIdentity?: string;
-    acquireTime?: string;
-    renewTime?: string;
-  };
-  w.write(0, 'Lease:\n');
-  w.write(1, `HolderIdentity:\t${ls.holderIdentity ?? '<unset>'}\n`);
-  w.write(1, `AcquireTime:\t${ls.acquireTime ? formatRFC1123Z(ls.acquireTime) : '<unset>'}\n`);
-  w.write(1, `RenewTime:\t${ls.renewTime ? formatRFC1123Z(ls.renewTime) : '<unset>'}\n`);
+  if (typeof lease === 'string') {
+    // A lease that cannot be read (its namespace deleted, say): the error in its place.
+    w.write(0, `Lease:\t${lease}\n`);
+  } else {
+    const ls = (lease?.spec ?? {}) as {
+      holderIdentity?: string;
+      acquireTime?: string;
+      renewTime?: string;
+    };
+    w.write(0, 'Lease:\n');
+    w.write(1, `HolderIdentity:\t${ls.holderIdentity ?? '<unset>'}\n`);
+    w.write(1, `AcquireTime:\t${ls.acquireTime ? formatRFC1123Z(ls.acquireTime) : '<unset>'}\n`);
+    w.write(1, `RenewTime:\t${ls.renewTime ? formatRFC1123Z(ls.renewTime) : '<unset>'}\n`);
+  }
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(
@@ -1518,6 +1534,7 @@ type StorageSpec = {
   volumeMode?: string;
   volumeAttributesClassName?: string;
   volumeName?: string;
+  dataSource?: { apiGroup?: string; kind?: string; name?: string };
   resources?: { requests?: Record<string, unknown> };
   hostPath?: { path?: string; type?: string };
   nfs?: { server?: string; path?: string; readOnly?: boolean };
@@ -1649,6 +1666,13 @@ export function describePersistentVolumeClaim(
   w.write(0, `Capacity:\t${bound ? String(status.capacity?.storage ?? '0') : ''}\n`);
   w.write(0, `Access Modes:\t${bound ? accessModesString(status.accessModes) : ''}\n`);
   if (spec.volumeMode) w.write(0, `VolumeMode:\t${spec.volumeMode}\n`);
+  const source = spec.dataSource;
+  if (source) {
+    w.write(0, 'DataSource:\n');
+    if (source.apiGroup !== undefined) w.write(1, `APIGroup:\t${source.apiGroup}\n`);
+    w.write(1, `Kind:\t${source.kind ?? ''}\n`);
+    w.write(1, `Name:\t${source.name ?? ''}\n`);
+  }
   w.write(0, 'Used By:\t');
   const pods = [...usedBy].sort();
   if (pods.length === 0) w.write(0, '<none>\n');

@@ -49,10 +49,13 @@ describe('Go text/template over decoded JSON', () => {
     );
   });
 
-  it('prints numbers as float64 (1e+06), maps and lists as fmt does, missing keys as <no value>', () => {
+  it('prints whole numbers as int64, others as float64, maps and lists as fmt does, missing keys as <no value>', () => {
     expect(
       run('{{with index .items 0}}{{.spec.replicas}} {{.spec.big}} {{.spec.half}}{{end}}'),
-    ).toBe('3 1e+06 0.5');
+    ).toBe('3 1000000 0.5');
+    expect(run('{{with index .items 0}}{{printf "%T %T" .spec.big .spec.half}}{{end}}')).toBe(
+      'int64 float64',
+    );
     expect(run('{{(index .items 0).metadata.labels}}')).toBe('map[app:web tier:front]');
     expect(run('{{(index .items 1).spec}}')).toBe('map[nodeName:<nil> replicas:0]');
     expect(run('{{.nope}} {{.nope.deeper}} {{(index .items 1).spec.nodeName}}')).toBe(
@@ -60,8 +63,10 @@ describe('Go text/template over decoded JSON', () => {
     );
   });
 
-  it('has fmt verbs and their complaints: %d of a float64 is %!d(float64=3)', () => {
-    expect(run('{{printf "%d" (index .items 0).spec.replicas}}')).toBe('%!d(float64=3)');
+  it('has fmt verbs and their complaints: %f of an int64 is %!f(int64=3)', () => {
+    expect(
+      run('{{printf "%d|%f" (index .items 0).spec.replicas (index .items 0).spec.replicas}}'),
+    ).toBe('3|%!f(int64=3)');
     expect(
       run('{{printf "%.0f|%v|%5.1f|%-6s|%6s|%q|%x" 3.0 2.5 3.14159 "ab" "cd" "q" "hi"}}'),
     ).toBe('3|2.5|  3.1|ab    |    cd|"q"|6869');
@@ -76,10 +81,10 @@ describe('Go text/template over decoded JSON', () => {
     expect(run('{{print 1 2 "x" 3}}|{{println "a" 1}}')).toBe('1 2x3|a 1\n');
   });
 
-  it('compares only like types: a JSON number against 3 is an error, against 3.0 not', () => {
-    expect(run('{{if eq (index .items 0).spec.replicas 3.0}}three{{end}}')).toBe('three');
-    expect(run('{{if eq (index .items 0).spec.replicas 3}}three{{end}}')).toBe(
-      'ERROR template: output:1:5: executing "output" at <eq (index .items 0).spec.replicas 3>: error calling eq: incompatible types for comparison',
+  it('compares only like kinds: a JSON whole number against 3 is fine, against 3.0 an error', () => {
+    expect(run('{{if eq (index .items 0).spec.replicas 3}}three{{end}}')).toBe('three');
+    expect(run('{{if eq (index .items 0).spec.replicas 3.0}}three{{end}}')).toBe(
+      'ERROR template: output:1:5: executing "output" at <eq (index .items 0).spec.replicas 3.0>: error calling eq: incompatible types for comparison',
     );
     expect(
       run('{{lt 1 2}} {{gt "b" "a"}} {{le 1.5 1.5}} {{ne "a" "b"}} {{eq .kind "List" "x"}}'),

@@ -1159,6 +1159,7 @@ function basicKind(v: GoVal): BasicKind {
     case 'bool':
       return 'bool';
     case 'int':
+    case 'int64':
     case 'uint8':
       return 'int';
     case 'float64':
@@ -1226,10 +1227,10 @@ function length(item: GoVal): number {
   }
 }
 
-function indexArg(index: GoVal, cap: number): number {
-  const i = indirectInterface(index);
+/** indexArg: an int kind (index indirects its arguments first, slice does not). */
+function indexArg(i: GoVal, cap: number): number {
   if (i.k === 'invalid') throw new FuncError('cannot index slice/array with nil');
-  if (i.k !== 'int' && i.k !== 'uint8')
+  if (i.iface || (i.k !== 'int' && i.k !== 'int64' && i.k !== 'uint8'))
     throw new FuncError(`cannot index slice/array with type ${typeName(i)}`);
   const x = i.v as number;
   if (x < 0 || x > cap) throw new FuncError(`index out of range: ${x}`);
@@ -1247,7 +1248,7 @@ function index(item0: GoVal, ...indexes: GoVal[]): GoVal {
       case 'string': {
         const bytes = item.k === 'string' ? new TextEncoder().encode(item.v as string) : undefined;
         const len = bytes ? bytes.length : (item.v as unknown[]).length;
-        const x = indexArg(ix, len);
+        const x = indexArg(indirectInterface(ix), len);
         if (x === len) throw new FuncError(`index out of range: ${x}`);
         item = bytes ? { k: 'uint8', v: bytes[x] } : fromJson((item.v as unknown[])[x]);
         break;
@@ -1399,7 +1400,7 @@ function exists(item: GoVal, ...indices: GoVal[]): boolean {
     if (v.k === 'invalid') return false;
     const i = unwrap(ix);
     if (v.k === 'slice' || v.k === 'string') {
-      if (i.k !== 'int' && i.k !== 'uint8') return false;
+      if (i.k !== 'int' && i.k !== 'int64' && i.k !== 'uint8') return false;
       const len =
         v.k === 'string'
           ? new TextEncoder().encode(v.v as string).length
@@ -1629,12 +1630,14 @@ class State {
           for (const k of keys) if (!one(str(k), fromJson(o[k]))) break;
           return;
         }
-        case 'int': {
+        case 'int':
+        case 'int64': {
           const n = val.v as number;
           if (r.pipe.decl.length > 1)
             this.errorf(`can't use ${n} to iterate over more than one variable`);
           if (n <= 0) break;
-          for (let i = 0; i < n; i++) if (!one(int(i), int(i))) break;
+          // (The elements have the integer's own type.)
+          for (let i = 0; i < n; i++) if (!one(int(i), { k: val.k, v: i })) break;
           return;
         }
         case 'invalid':

@@ -1,6 +1,7 @@
 /**
  * Go values as kubectl's go-template printer sees an object: `json.Unmarshal` into
- * `map[string]interface{}` (every number a float64, null a nil interface), plus the few other
+ * `map[string]interface{}` with apimachinery's json (a whole number an int64, any other a float64,
+ * null a nil interface), plus the few other
  * types template constants and functions make (int, uint8, string, bool). `fmt`'s printing of
  * them (`Sprint`, `Sprintln`, `Sprintf` with its verbs and `%!verb(type=value)` complaints).
  */
@@ -10,6 +11,7 @@ export type GoKind =
   | 'nil'
   | 'string'
   | 'float64'
+  | 'int64'
   | 'int'
   | 'uint8'
   | 'bool'
@@ -45,7 +47,8 @@ export function fromJson(x: unknown): GoVal {
 export function concrete(x: unknown): GoVal {
   if (x === null || x === undefined) return { k: 'nil' };
   if (typeof x === 'string') return { k: 'string', v: x };
-  if (typeof x === 'number') return { k: 'float64', v: x };
+  // util/json.Unmarshal: a json.Number that parses as an int64 is one, any other a float64.
+  if (typeof x === 'number') return { k: Number.isInteger(x) ? 'int64' : 'float64', v: x };
   if (typeof x === 'boolean') return { k: 'bool', v: x };
   if (Array.isArray(x)) return { k: 'slice', v: x };
   return { k: 'map', v: x };
@@ -308,6 +311,7 @@ class Printer {
         else this.bad(verb, v);
         return;
       case 'int':
+      case 'int64':
       case 'uint8':
         this.int(v, verb, f);
         return;
@@ -478,7 +482,10 @@ class Printer {
 function goSyntax(x: unknown): string {
   if (x === null || x === undefined) return 'interface {}(nil)';
   if (typeof x === 'string') return quoteGo(x);
-  if (typeof x === 'number') return formatFloatAbs(x, 'g', -1).replace(/^/, x < 0 ? '-' : '');
+  if (typeof x === 'number')
+    return Number.isInteger(x)
+      ? String(x)
+      : formatFloatAbs(x, 'g', -1).replace(/^/, x < 0 ? '-' : '');
   if (Array.isArray(x)) return `[]interface {}{${x.map(goSyntax).join(', ')}}`;
   if (typeof x === 'object') {
     const o = x as Record<string, unknown>;
@@ -544,7 +551,7 @@ export function sprintf(format: string, args: GoVal[]): string {
     if (chars[i] === '*') {
       i++;
       const a = args[argNum++];
-      if (a && (a.k === 'int' || a.k === 'uint8')) {
+      if (a && (a.k === 'int' || a.k === 'int64' || a.k === 'uint8')) {
         f.wid = a.v as number;
         if (f.wid < 0) {
           f.minus = true;
@@ -563,7 +570,8 @@ export function sprintf(format: string, args: GoVal[]): string {
       if (chars[i] === '*') {
         i++;
         const a = args[argNum++];
-        if (a && (a.k === 'int' || a.k === 'uint8') && (a.v as number) >= 0) f.prec = a.v as number;
+        if (a && (a.k === 'int' || a.k === 'int64' || a.k === 'uint8') && (a.v as number) >= 0)
+          f.prec = a.v as number;
         else p.buf += '%!(BADPREC)';
       } else {
         let w = '';
