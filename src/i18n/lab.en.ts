@@ -14,7 +14,7 @@ export const labEn = {
     'kubectl sends {request}. The API server checks it, stores the object in etcd and answers {code}.',
   'lab.step.kubectl.read.title': 'kubectl reads',
   'lab.step.kubectl.read.text':
-    'kubectl asks the API server: {request}. The API server reads the answer from etcd and answers {code}; nothing changes. kubectl asks without a resourceVersion (a list with limit=500), and in Kubernetes 1.32 such a read goes to etcd itself, not to the API server\u2019s watch cache, which serves the components\u2019 watches.',
+    'kubectl asks the API server: {request}. The API server reads the answer from etcd and answers {code}; nothing changes. kubectl asks without a resourceVersion (kubectl get adds limit=500 to a list; get --raw sends the path as typed), and in Kubernetes 1.32 such a read goes to etcd itself, not to the API server\u2019s watch cache, which serves the components\u2019 watches.',
   'lab.step.kubectl.error.title': 'The API server refuses',
   'lab.step.kubectl.error.text':
     'kubectl sends {request}. The API server answers {code} and stores nothing.',

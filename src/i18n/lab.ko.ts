@@ -7,7 +7,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code} 응답을 돌려줍니다.',
   'lab.step.kubectl.read.title': 'kubectl 조회',
   'lab.step.kubectl.read.text':
-    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답을 돌려줍니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(목록은 limit=500을 붙여서), 쿠버네티스 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
+    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답을 돌려줍니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(kubectl get은 목록에 limit=500을 붙이고, get --raw는 적은 경로를 그대로 보냅니다), 쿠버네티스 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code} 응답을 돌려주고 아무것도 저장하지 않습니다.',
