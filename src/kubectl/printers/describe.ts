@@ -887,9 +887,13 @@ export function describeNamespace(
   else {
     // DescribeResourceQuotas (its rule under Used and Hard is three dashes).
     w.write(0, 'Resource Quotas\n');
-    for (const q of [...quotas].sort((a, b) =>
-      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-    )) {
+    // SortableResourceQuotas: Go's bytewise `<` on the names.
+    const byName = (a: KubeObject, b: KubeObject) => {
+      const x = a.metadata?.name ?? '';
+      const y = b.metadata?.name ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    for (const q of [...quotas].sort(byName)) {
       w.write(1, `Name:\t${q.metadata?.name ?? ''}\n`);
       writeQuotaScopes(w, q, '  ');
       w.write(1, 'Resource\tUsed\tHard\n');
