@@ -44,12 +44,35 @@ describe('echo and printf', () => {
       err: 'bash: printf: abc: invalid number\n',
       code: 1,
     });
-    expect(run('printf')).toEqual({
-      out: '',
-      err: 'bash: printf: usage: printf [-v var] format [arguments]\n',
-      code: 2,
-    });
+    // The usage line is the builtin's own (builtin_usage): no `bash: ` before it.
+    const usage = 'printf: usage: printf [-v var] format [arguments]\n';
+    expect(run('printf')).toEqual({ out: '', err: usage, code: 2 });
     run(`printf -v greeting '%s, %s' hello world`);
     expect(run('echo $greeting').out).toBe('hello, world\n');
+  });
+
+  it('a first word that starts with - is an option, as bash 5.2 reads it: -- before such a format', () => {
+    const { run } = engineSession(3);
+    const usage = 'printf: usage: printf [-v var] format [arguments]\n';
+    const refused = (message: string) => ({
+      out: '',
+      err: `bash: printf: ${message}\n${usage}`,
+      code: 2,
+    });
+    expect(run(`printf '-x'`)).toEqual(refused('-x: invalid option'));
+    expect(run(`printf '--x'`)).toEqual(refused('--: invalid option'));
+    expect(run('printf -xv a')).toEqual(refused('-x: invalid option'));
+    expect(run('printf -v')).toEqual(refused('-v: option requires an argument'));
+    expect(run(`printf -- '-x'`)).toEqual({ out: '-x', err: '', code: 0 });
+    expect(run(`printf '-'`)).toEqual({ out: '-', err: '', code: 0 });
+    // -vNAME and -v NAME, then -- and a format that starts with a dash.
+    run('printf -vX hi');
+    run(`printf -v Y -- '-y'`);
+    expect(run('echo $X $Y').out).toBe('hi -y\n');
+    expect(run('printf -v 1x a')).toEqual({
+      out: '',
+      err: "bash: printf: `1x': not a valid identifier\n",
+      code: 2,
+    });
   });
 });

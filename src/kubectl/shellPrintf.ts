@@ -125,26 +125,36 @@ export function printf(
 ): RunResult {
   let rest = [...args];
   let target: string | undefined;
-  if (rest[0] === '-v') {
-    target = rest[1];
-    rest = rest.slice(2);
-    if (target === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) {
+  const usage = 'printf: usage: printf [-v var] format [arguments]\n';
+  const refuse = (message: string): RunResult => ({
+    stdout: '',
+    stderr: `bash: printf: ${message}\n${usage}`,
+    exitCode: 2,
+  });
+  // The builtin's options (internal_getopt "v:"): a first word that starts with `-` (but `-`
+  // alone) is an option, `--` ends them. So a format that starts with `-` needs `--` first.
+  for (let word = rest[0]; word?.startsWith('-') && word !== '-'; word = rest[0]) {
+    if (word === '--') {
+      rest = rest.slice(1);
+      break;
+    }
+    if (word.startsWith('--') || word[1] !== 'v')
+      return refuse(`${word.slice(0, 2)}: invalid option`);
+    // `-v NAME` or `-vNAME`.
+    const name = word.length > 2 ? word.slice(2) : rest[1];
+    if (name === undefined) return refuse('-v: option requires an argument');
+    rest = rest.slice(word.length > 2 ? 1 : 2);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       return {
         stdout: '',
-        stderr: `bash: printf: \`${target ?? ''}': not a valid identifier\n`,
+        stderr: `bash: printf: \`${name}': not a valid identifier\n`,
         exitCode: 2,
       };
     }
+    target = name;
   }
-  if (rest[0] === '--') rest = rest.slice(1);
   const format = rest[0];
-  if (format === undefined) {
-    return {
-      stdout: '',
-      stderr: 'bash: printf: usage: printf [-v var] format [arguments]\n',
-      exitCode: 2,
-    };
-  }
+  if (format === undefined) return { stdout: '', stderr: usage, exitCode: 2 };
   const values = rest.slice(1);
   let stdout = '';
   let stderr = '';
