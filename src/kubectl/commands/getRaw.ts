@@ -21,7 +21,8 @@
  * something a real server would not.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject, ObjectList, ResourceName, Status } from '../../engine/api/types.ts';
+import type { KubeObject, ObjectList, ResourceName } from '../../engine/api/types.ts';
+import { badRequest } from '../../engine/apiserver/errors.ts';
 import type { ResourceDef } from '../../engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../../engine/apiserver/scale.ts';
 import { goIndent, resourceDefOf } from '../../engine/node/httpClient.ts';
@@ -354,16 +355,4 @@ function servePodLog(ctx: Ctx, namespace: string, name: string, params: Map<stri
     ...(timestamps ? ['timestamps=true'] : []),
   ].join('&');
   ctx.out(containerLog(ctx, pod, container, { previous, timestamps, tail, query }));
-}
-
-function badRequest(message: string): Status {
-  return {
-    apiVersion: 'v1',
-    kind: 'Status',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason: 'BadRequest',
-    code: 400,
-  };
 }
