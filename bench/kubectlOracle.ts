@@ -295,11 +295,17 @@ function subresourcesOf(r: ResourceDef) {
 }
 
 /**
- * A protobuf message's fields by number: the length-delimited ones (wire type 2) and the varints
- * (wire type 0); a repeated field keeps its last value, other wire types are skipped.
+ * A protobuf message's fields by number: the length-delimited ones (wire type 2, every value of
+ * a repeated field in `repeated`, its last in `fields`) and the varints (wire type 0); other
+ * wire types are skipped.
  */
-function protoMessage(buf: Buffer): { fields: Map<number, Buffer>; varints: Map<number, number> } {
+function protoMessage(buf: Buffer): {
+  fields: Map<number, Buffer>;
+  repeated: Map<number, Buffer[]>;
+  varints: Map<number, number>;
+} {
   const fields = new Map<number, Buffer>();
+  const repeated = new Map<number, Buffer[]>();
   const varints = new Map<number, number>();
   let i = 0;
   const varint = (): number => {
@@ -316,16 +322,19 @@ function protoMessage(buf: Buffer): { fields: Map<number, Buffer>; varints: Map<
   while (i < buf.length) {
     const key = varint();
     const wire = key & 7;
-    if (wire === 0) varints.set(Math.floor(key / 8), varint());
+    const field = Math.floor(key / 8);
+    if (wire === 0) varints.set(field, varint());
     else if (wire === 2) {
       const len = varint();
-      fields.set(Math.floor(key / 8), buf.subarray(i, i + len));
+      const value = buf.subarray(i, i + len);
+      fields.set(field, value);
+      repeated.set(field, [...(repeated.get(field) ?? []), value]);
       i += len;
     } else if (wire === 1) i += 8;
     else if (wire === 5) i += 4;
     else break;
   }
-  return { fields, varints };
+  return { fields, repeated, varints };
 }
 
 /** A protobuf message's length-delimited fields (wire type 2) by number. */
@@ -355,32 +364,7 @@ function deleteOptionsFromProtobuf(b: Buffer | undefined): Record<string, unknow
 
 /** Every value of a repeated length-delimited field (a protobuf `repeated string`). */
 function protoRepeated(buf: Buffer, field: number): Buffer[] {
-  const out: Buffer[] = [];
-  let i = 0;
-  const varint = (): number => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      if (i >= buf.length) return v;
-      const b = buf[i++] as number;
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return v;
-    }
-  };
-  while (i < buf.length) {
-    const key = varint();
-    const wire = key & 7;
-    if (wire === 0) varint();
-    else if (wire === 2) {
-      const len = varint();
-      if (Math.floor(key / 8) === field) out.push(buf.subarray(i, i + len));
-      i += len;
-    } else if (wire === 1) i += 8;
-    else if (wire === 5) i += 4;
-    else break;
-  }
-  return out;
+  return protoMessage(buf).repeated.get(field) ?? [];
 }
 
 /**
