@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARRIVAL_GAP,
   type Box,
+  countBox,
   countCorner,
   edgeKey,
   edgesFor,
@@ -237,6 +238,31 @@ describe('packet placement', () => {
     const edge = { x: 10, y: 100 };
     expect(countCorner(edge, { x: 0, y: 100 }, 3, [])).toBe('above-left');
     expect(countCorner(edge, { x: 0, y: 100 }, 3, [], 1, box(0, 0, 400, 300))).toBe('above-right');
+  });
+
+  it('keeps a "+N" inside the diagram: the packet layer clips at its edge, with no margin', () => {
+    // A dot at the left end of two stacked cards (a phone's API server over the controller
+    // manager), with words kept clear to its right: on the left its "+2" would be cut by the
+    // layer's edge (stage.css .packets, overflow hidden), so it lies partly on the words.
+    const stage = new Map<string, Box>([
+      ['api-server', box(0, 0, 160, 40)],
+      ['controller-manager', box(0, 50, 160, 40)],
+      ['avoid:right', box(90, 20, 70, 50)],
+      ['avoid:near', box(24, 22, 40, 46)],
+    ]);
+    const placed = placePackets(
+      ['e', 'f', 'g'].map((id) => ({
+        id,
+        from: 'api-server',
+        to: 'controller-manager',
+        label: '',
+      })),
+      stage,
+    );
+    const dot = placed[0] as (typeof placed)[number];
+    expect([dot.rest, dot.count, dot.countCorner]).toEqual([{ x: 14, y: 45 }, 3, 'above-right']);
+    const count = countBox(dot.rest, dot.countCorner, dot.count - 1, 1);
+    expect(count.x).toBeGreaterThanOrEqual(0);
   });
 
   it('turns a route\'s "+N" away from words kept clear just above its resting dot', () => {

@@ -396,13 +396,8 @@ export function placePackets(
         count - 1,
         [...obstacles, ...others, ...counts],
         unit,
-        // The stage's own padding (0.5rem, stage.css) still shows what pokes out of the diagram.
-        {
-          x: bounds.x - 8 * unit,
-          y: bounds.y - 8 * unit,
-          width: bounds.width + 16 * unit,
-          height: bounds.height + 16 * unit,
-        },
+        // The packet layer clips at the diagram's edge (stage.css `.packets`: overflow hidden).
+        bounds,
       );
       counts.push(countBox(route.rest, corner, count - 1, unit));
     }
@@ -415,7 +410,7 @@ export function placePackets(
 }
 
 /** The box of a "+`more`" count at `corner` of a dot at `rest` (stage.css `.packet-more`). */
-function countBox(rest: Point, corner: CountCorner, more: number, unit: number): Box {
+export function countBox(rest: Point, corner: CountCorner, more: number, unit: number): Box {
   const width = (17.5 + 6.5 * String(more).length) * unit;
   const height = 15 * unit;
   const aside = 5.6 * unit;
