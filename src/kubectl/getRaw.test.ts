@@ -139,6 +139,10 @@ describe('kubectl get --raw: what the API server answers', () => {
     expect(run(`kubectl get --raw '/api/v1/namespaces/default/pods/web/log?tailLines=1'`).out).toBe(
       run('kubectl logs web --tail=1').out,
     );
+    // ?follow=true: the stream of a running container would go on; the console says it stops.
+    const follow = run(`kubectl get --raw '/api/v1/namespaces/default/pods/web/log?follow=true'`);
+    expect(follow).toEqual({ out: log.out, err: run('kubectl logs web -f').err, code: 0 });
+    expect(follow.err).toMatch(/^\(this console cannot keep following/);
     expect(run(`kubectl get --raw '/api/v1/namespaces/default/pods/web/log?container=db'`)).toEqual(
       {
         out: '',

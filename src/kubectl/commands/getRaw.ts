@@ -31,7 +31,7 @@ import { refusedUnstored } from '../impersonation.ts';
 import { type AnyResourceType, isStoredType, RESOURCE_TYPES } from '../resources.ts';
 import { notFound, peekObject } from './common.ts';
 import { goOrder } from './execApiServer.ts';
-import { containerLog } from './logs.ts';
+import { containerLog, FOLLOW_NOTE, isRunning } from './logs.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
 
 /** What the API server's JSON encoder writes: no indent, `<>&` escaped, a final newline. */
@@ -355,4 +355,7 @@ function servePodLog(ctx: Ctx, namespace: string, name: string, params: Map<stri
     ...(timestamps ? ['timestamps=true'] : []),
   ].join('&');
   ctx.out(containerLog(ctx, pod, container, { previous, timestamps, tail, query }));
+  // `?follow=true` streams until the container ends: a running one's stream would go on.
+  if (goBool(params.get('follow') ?? '') === true && !previous && isRunning(pod, container))
+    ctx.err(FOLLOW_NOTE);
 }

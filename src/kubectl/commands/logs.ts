@@ -286,11 +286,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     else read();
   }
   // A stream ends when its container has exited: kubectl then ends with the logs alone.
-  if (follow && requests.some((r) => isRunning(r.pod, r.container))) {
-    ctx.err(
-      '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
-    );
-  }
+  if (follow && requests.some((r) => isRunning(r.pod, r.container))) ctx.err(FOLLOW_NOTE);
 }
 
 /**
@@ -317,7 +313,11 @@ function readIgnoringErrors(ctx: Ctx, read: () => void): void {
 }
 
 /** Whether container `name` of `pod` runs now (its log stream stays open with --follow). */
-function isRunning(pod: Pod, name: string): boolean {
+/** What the console says where a real stream would go on: it cannot keep following. */
+export const FOLLOW_NOTE =
+  '(this console cannot keep following: those were the logs so far; run the command again to see more)\n';
+
+export function isRunning(pod: Pod, name: string): boolean {
   return [
     ...(pod.status?.containerStatuses ?? []),
     ...(pod.status?.initContainerStatuses ?? []),
