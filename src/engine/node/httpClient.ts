@@ -179,10 +179,23 @@ export function statusJson(
  * newline at the end). Go escapes `<`, `>` and `&` in strings.
  */
 export function goIndent(value: unknown): string {
-  return JSON.stringify(value, null, 2)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+  return goEscaped(JSON.stringify(value, null, 2));
+}
+
+/**
+ * What the API server's JSON encoder writes for a client that is not curl, wget or a browser
+ * (json.Encoder.Encode): compact, the fields in the order given, and a final newline.
+ */
+export function goCompact(value: unknown): string {
+  return `${goEscaped(JSON.stringify(value))}\n`;
+}
+
+/** Go's encoding/json escapes `<`, `>`, `&`, U+2028 and U+2029 in strings (HTML-safe). */
+function goEscaped(json: string): string {
+  return json.replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Paths every user may read (system:public-info-viewer), and what they answer. */

@@ -25,7 +25,7 @@ import type { KubeObject, ObjectList, ResourceName } from '../../engine/api/type
 import { badRequest } from '../../engine/apiserver/errors.ts';
 import type { ResourceDef } from '../../engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../../engine/apiserver/scale.ts';
-import { goIndent, resourceDefOf } from '../../engine/node/httpClient.ts';
+import { goCompact, goIndent, resourceDefOf } from '../../engine/node/httpClient.ts';
 import type { Ctx } from '../context.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { type AnyResourceType, isStoredType, RESOURCE_TYPES } from '../resources.ts';
@@ -33,14 +33,6 @@ import { notFound, peekObject } from './common.ts';
 import { goOrder } from './execApiServer.ts';
 import { containerLog, FOLLOW_NOTE, isRunning } from './logs.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
-
-/** What the API server's JSON encoder writes: no indent, `<>&` escaped, a final newline. */
-function goCompact(value: unknown): string {
-  return `${JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')}\n`;
-}
 
 /**
  * url.ParseRequestURI as GetOptions.Validate calls it: a path, or an absolute URL (whose

@@ -6,21 +6,13 @@
  * `kubectl replace --raw /api/v1/namespaces/NAME/finalize -f ns.json`.
  */
 import type { KubeObject, Result, Status } from '../../engine/api/types.ts';
-import { resourceDefOf, resourcePath } from '../../engine/node/httpClient.ts';
+import { goCompact, resourceDefOf, resourcePath } from '../../engine/node/httpClient.ts';
 import type { Ctx } from '../context.ts';
 import { isUrl } from '../examples/index.ts';
 import { parseManifests } from '../manifest.ts';
 import { takeStdin } from '../stdin.ts';
 import { NO_SUCH_PATH, printWarnings } from './common.ts';
 import { goOrder } from './execApiServer.ts';
-
-/** What the API server's JSON encoder writes (no indent, `<>&` escaped, a final newline). */
-function goJson(value: unknown): string {
-  return `${JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')}\n`;
-}
 
 /**
  * ReplaceOptions.Validate's --raw checks (CreateOptions.ValidateArgs' for `verb` POST, which
@@ -58,7 +50,7 @@ export function runReplaceRaw(
   printWarnings(ctx, r);
   if (!r.ok) ctx.failStatus(r.status);
   const type = { kind: r.value.kind ?? '', apiVersion: r.value.apiVersion ?? '' };
-  ctx.out(goJson(goOrder(r.value, type)));
+  ctx.out(goCompact(goOrder(r.value, type)));
 }
 
 function put(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
