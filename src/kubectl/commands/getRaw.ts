@@ -27,6 +27,7 @@ import type { ResourceDef } from '../../engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../../engine/apiserver/scale.ts';
 import { goCompact, goIndent, resourceDefOf } from '../../engine/node/httpClient.ts';
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { type AnyResourceType, isStoredType, RESOURCE_TYPES } from '../resources.ts';
 import { notFound, peekObject } from './common.ts';
@@ -102,11 +103,8 @@ function goBool(v: string): boolean | undefined {
 /** A 404 the server's mux answers with its plain-text page, as client-go reports it. */
 function noRoute(ctx: Ctx): never {
   ctx.err('Error from server (NotFound): the server could not find the requested resource\n');
-  ctx.exitCode = 1;
-  throw new RawDone();
+  throw new ExitError(1);
 }
-
-class RawDone extends Error {}
 
 function notSimulated(ctx: Ctx, raw: string): never {
   ctx.fail(
@@ -175,11 +173,7 @@ export function runGetRaw(ctx: Ctx, raw: string, args: string[]): void {
   if (ctx.str('output') !== '') ctx.fail('--raw and --output are mutually exclusive');
   const uri = parseRequestUri(raw);
   if ('error' in uri) ctx.fail(`--raw must be a valid URL path: parse "${raw}": ${uri.error}`);
-  try {
-    serve(ctx, raw, uri.path, queryParams(uri.query));
-  } catch (e) {
-    if (!(e instanceof RawDone)) throw e;
-  }
+  serve(ctx, raw, uri.path, queryParams(uri.query));
 }
 
 function serve(ctx: Ctx, raw: string, path: string, params: Map<string, string>): void {
