@@ -906,6 +906,42 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
 
 const klog = (s: string) =>
   s.replace(/^([EWIF])\d{4} [\d:.]+ +\d+ /gm, '$10000 00:00:00.000000 1 ');
+/**
+ * `kubectl -v=6` logs, made comparable: the server's address (the bridge's port, the console's
+ * https://172.18.0.2:6443) and each request's milliseconds are left out; client-go's feature gates
+ * come in Go's random map order, so a run of them is sorted; the bridge serves no Table (the
+ * real client's `table_printer.go` fallback line) and no aggregated discovery (the real client
+ * reads every group version after GET /api and /apis, where a 1.32 server answers all in those
+ * two): those lines are the bridge's. describe's event field selectors come from a Go map, in
+ * any order: their terms are sorted.
+ */
+function verboseLog(s: string): string {
+  const lines = s
+    .replace(/(round_trippers\.go:\d+\] [A-Z]+ )https?:\/\/[^/\s]+/g, '$1SERVER')
+    .replace(/ in \d+ milliseconds$/gm, ' in N milliseconds')
+    // describe's event selectors are built from a Go map: their terms come in any order.
+    .replace(
+      /fieldSelector=([^&\s]+)/g,
+      (_m, terms: string) => `fieldSelector=${terms.split('%2C').sort().join('%2C')}`,
+    )
+    .split('\n')
+    .filter(
+      (l) =>
+        !/^I0000 00:00:00\.000000 1 table_printer\.go:\d+\]/.test(l) &&
+        !/round_trippers\.go:\d+\] GET SERVER\/(api\/v1|apis\/[^/?]+\/[^/?]+)\?timeout=32s /.test(
+          l,
+        ),
+    );
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]?.includes(' envvar.go:')) continue;
+    let j = i;
+    while (j < lines.length && lines[j]?.includes(' envvar.go:')) j++;
+    const run = lines.slice(i, j).sort();
+    lines.splice(i, j - i, ...run);
+    i = j;
+  }
+  return lines.join('\n');
+}
 const spaces = (s: string) => s.replace(/\s+/g, ' ');
 /** A kubectl age (duration.HumanDuration: `45s`, `5m3s`, `6m`, `3h`, `5d`, `2y10d`) in seconds, and its resolution. */
 function age(token: string): { s: number; res: number } | undefined {
@@ -978,13 +1014,15 @@ for (const cmd of cmds) {
     out: here(klog(unshiftTimes(real.out))),
     // The bridge serves no watches: client-go's warning about a watch that ended at once is
     // the bridge's, never the cluster's.
-    err: here(klog(unshiftTimes(real.err))).replace(
-      /^W0000 00:00:00\.000000 1 reflector\.go:\d+\] .*very short watch.*\n/gm,
-      '',
+    err: verboseLog(
+      here(klog(unshiftTimes(real.err))).replace(
+        /^W0000 00:00:00\.000000 1 reflector\.go:\d+\] .*very short watch.*\n/gm,
+        '',
+      ),
     ),
     code: real.code,
   };
-  const o = { out: klog(mine.out), err: klog(mine.err), code: mine.code };
+  const o = { out: klog(mine.out), err: verboseLog(klog(mine.err)), code: mine.code };
   if (r.out === o.out && r.err === o.err && r.code === o.code) {
     same++;
     // ORACLE_SHOW_ALL=1: identical lines listed too, with what both printed (to read orders).

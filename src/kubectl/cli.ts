@@ -8,6 +8,7 @@ import { clientConfigProblem } from './clientConfig.ts';
 import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './commands/misc.ts';
 import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
 import { Ctx } from './context.ts';
+import { goDurationString } from './duration.ts';
 import { ExitError } from './errors.ts';
 import { type FlagDef, FlagError, parseFlags, parseGoDuration, takesValue } from './flags.ts';
 import { type FlagHelp, flagsUsages, HELP_WRAP_LIMIT, wrapString } from './helpFormat.ts';
@@ -38,6 +39,7 @@ import {
 } from './kubeconfigFile.ts';
 import { takeStdin } from './stdin.ts';
 import { awaitStorage } from './storageTimeout.ts';
+import { loggedClient, RequestLog, readsDiscovery, verbosity } from './verboseLog.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
 export function levenshtein(a: string, b: string): number {
@@ -281,11 +283,36 @@ export function runKubectl(
     );
     if (refused) identity = { kind: 'error', stderr: refused };
   }
+  const client = withImpersonation(
+    loaded,
+    parsed,
+    identity.kind === 'user' ? identity.user : undefined,
+  );
+  // -v=1 and above: klog's lines (verboseLog.ts); from 6 every request is logged.
+  const level = verbosity(parsed.values.get('v'));
+  const log =
+    level >= 1 && !parsed.help
+      ? new RequestLog(
+          path[0] ?? '',
+          level,
+          selectedServerUrl(loaded.kubeconfig, flagStr('context'), flagStr('cluster')),
+          () => host.nowEpochMs(),
+          host.fs,
+          requestTimeoutQuery(flagStr('request-timeout')),
+        )
+      : undefined;
   const ctx = new Ctx(
-    withImpersonation(loaded, parsed, identity.kind === 'user' ? identity.user : undefined),
+    log && level >= 6 ? { ...client, api: loggedClient(client.api, log) } : client,
     parsed,
     path,
   );
+  if (log) {
+    log.sink = (text) => ctx.err(text);
+    ctx.requestLog = log;
+    if (!loadsNoConfig) {
+      log.configLoaded(selected.kind === 'file' ? selected.path : DEFAULT_KUBECONFIG);
+    }
+  }
   const result = runCommand(ctx, cmd, path, commandPath, parsed, identity, known);
   if (selected.kind === 'file' && JSON.stringify(selected.config) !== before) {
     // clientcmd's WriteToFile makes the file's directory first.
@@ -446,6 +473,22 @@ function runCommand(
       else ctx.err(help);
       return ctx.result(1);
     }
+    if (talksToServer(path, ctx)) {
+      // The first REST client logs client-go's feature gates; the resource builder's RESTMapper
+      // reads discovery (from kubectl's disk cache while it is fresh).
+      ctx.requestLog?.featureGates();
+      const discovery = usesDiscovery(path, ctx);
+      if (
+        discovery &&
+        readsDiscovery(
+          host.fs,
+          selectedServerUrl(host.kubeconfig, ctxName, clusterFlag),
+          host.nowEpochMs(),
+          discovery === 'fresh',
+        )
+      )
+        ctx.requestLog?.discovery();
+    }
     cmd.run(ctx, parsed.positional);
   } catch (e) {
     if (!(e instanceof ExitError)) throw e;
@@ -473,6 +516,64 @@ function runOptions(args: string[]): RunResult {
 }
 
 /** Commands that need the API server (config, help, kustomize and `version --client` do not). */
+/**
+ * Whether the command maps resource types through discovery (the resource builder's
+ * RESTMapper): 'fresh' when it always reads discovery anew (api-resources, api-versions).
+ * `create SUBCOMMAND`, `events`, `top`, `version`, `cluster-info` and `auth` use typed clients.
+ */
+function usesDiscovery(path: string[], ctx: Ctx): boolean | 'fresh' {
+  const first = path[0] ?? '';
+  if (first === 'api-resources' || first === 'api-versions') return 'fresh';
+  if (first === 'create') return path.length === 1;
+  return DISCOVERING.has(first) && !(first === 'get' && ctx.str('raw') !== '');
+}
+
+const DISCOVERING = new Set([
+  'annotate',
+  'apply',
+  'attach',
+  'autoscale',
+  'certificate',
+  'cordon',
+  'debug',
+  'delete',
+  'describe',
+  'diff',
+  'drain',
+  'edit',
+  'exec',
+  'explain',
+  'expose',
+  'get',
+  'label',
+  'logs',
+  'patch',
+  'port-forward',
+  'replace',
+  'rollout',
+  'run',
+  'scale',
+  'set',
+  'taint',
+  'uncordon',
+  'wait',
+]);
+
+/** The selected cluster's server URL, as requests name it (no trailing slash). */
+function selectedServerUrl(cfg: Kubeconfig, contextFlag: string, clusterFlag: string): string {
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const server = cfg.clusters.find((c) => c.name === (clusterFlag || context?.cluster))?.server;
+  if (!server) return 'http://localhost:8080';
+  return serverUrl(cfg, server, contextFlag, clusterFlag).replace(/\/+$/, '');
+}
+
+/** `--request-timeout` as the `timeout` query parameter (Go's duration text), '' when unset. */
+function requestTimeoutQuery(value: string): string {
+  if (value === '' || !validRequestTimeout(value)) return '';
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : parseGoDuration(value);
+  return typeof ms === 'number' && ms > 0 ? goDurationString(ms) : '';
+}
+
 function talksToServer(path: string[], ctx: Ctx): boolean {
   const first = path[0];
   // kustomize builds from local files only.

@@ -1,8 +1,9 @@
 import type { Result, Status } from '../engine/api/types.ts';
-import { ExitError, renderStatus } from './errors.ts';
+import { ExitError, renderStatus, renderStatuses } from './errors.ts';
 import type { ParsedFlags } from './flags.ts';
 import { type KubectlHost, type OutputChunk, orderedOutput, pushChunk } from './host.ts';
 import { defaultNamespace } from './kubeconfig.ts';
+import type { RequestLog } from './verboseLog.ts';
 
 /** One running kubectl command: its host, parsed flags and collected output. */
 export class Ctx {
@@ -15,6 +16,8 @@ export class Ctx {
   readonly commandPath: string;
   /** The command's `--help` text (set by the dispatcher; cobra's `c.Help()`). */
   helpText: () => string = () => '';
+  /** klog's lines at `-v=4` and above (verboseLog.ts); undefined below. */
+  requestLog: RequestLog | undefined;
 
   constructor(
     readonly host: KubectlHost,
@@ -58,13 +61,36 @@ export class Ctx {
   }
 
   /** Prints a server error without exiting (kubectl continues with other objects). */
-  reportStatus(status: Status): void {
+  reportStatus(status: Status, dumped = false): void {
+    if (!dumped) this.requestLog?.statusDump(status);
     this.err(renderStatus(status));
     this.exitCode = 1;
   }
 
+  /** Prints server errors as CheckErr does (one alone as itself, several each on its line). */
+  errStatuses(statuses: Status[]): void {
+    for (const status of statuses) this.requestLog?.statusDump(status);
+    this.err(renderStatuses(statuses));
+  }
+
+  /** Prints one server error's text (exit code left to the caller). */
+  errStatus(status: Status, dumped = false): void {
+    if (!dumped) this.requestLog?.statusDump(status);
+    this.err(renderStatus(status));
+  }
+
+  /**
+   * `-v=4`: CheckErr builds the whole message of an aggregate before it prints it, so every
+   * error's Status dump comes before the first error's text. Call before printing `statuses`
+   * one by one with `dumped`.
+   */
+  dumpStatuses(statuses: readonly Status[]): void {
+    for (const status of statuses) this.requestLog?.statusDump(status);
+  }
+
   /** Prints a server error and exits. */
   failStatus(status: Status): never {
+    this.requestLog?.statusDump(status);
     this.err(renderStatus(status));
     throw new ExitError(1);
   }

@@ -162,6 +162,11 @@ export interface ListOptions {
   labelSelector?: string;
   /** e.g. `spec.nodeName=node1`, `involvedObject.name=web-…`. */
   fieldSelector?: string;
+  /**
+   * The page size kubectl asks for (`limit=500` from get and describe): shown in `kubectl -v=6`'s
+   * request log. The simulated server answers with every item in one page.
+   */
+  limit?: number;
 }
 
 export interface DeleteOptions extends WriteOptions {

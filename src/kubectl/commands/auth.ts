@@ -67,7 +67,15 @@ function resourceFor(ctx: Ctx, arg: string): Target {
   // resourceFor lower-cases the word before the mapper (and its shortcut expander) sees it.
   shortNameWarning(ctx, lower);
   const t = resolveType(lower) ?? servedOnlyType(lower);
-  if (t) return { resource: t.resource, group: t.group, namespaced: t.namespaced };
+  if (t) {
+    // The mapper reads the type's group version's resources (no timeout: a plain request).
+    ctx.requestLog?.request(
+      'GET',
+      t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`,
+      200,
+    );
+    return { resource: t.resource, group: t.group, namespaced: t.namespaced };
+  }
   const dot = lower.indexOf('.');
   const resource = dot >= 0 ? lower.slice(0, dot) : lower;
   const group = dot >= 0 ? lower.slice(dot + 1) : '';
@@ -127,6 +135,7 @@ export function runAuthCanI(ctx: Ctx, args: string[]): void {
   }
   if (ctx.bool('no-headers')) ctx.fail('--no-headers cannot be set without --list specified');
   const decision = ctx.host.authorize?.(user, attrs) ?? { allowed: true, reason: '' };
+  ctx.requestLog?.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', 201);
   const quiet = ctx.bool('quiet');
   if (decision.allowed) {
     if (!quiet) ctx.out('yes\n');
@@ -145,6 +154,7 @@ function listRules(ctx: Ctx, namespace: string): void {
   }
   const review = ctx.host.rulesReview?.(requestUser(ctx.flags, ctx.host), namespace);
   if (!review) return;
+  ctx.requestLog?.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews', 201);
   // The list's own warning has no empty line after it (checked against kubectl 1.32.5).
   if (review.incomplete)
     ctx.err(`Warning: the list may be incomplete: ${review.evaluationError}\n`);
@@ -159,6 +169,7 @@ export function runAuthWhoami(ctx: Ctx, _args: string[]): void {
   // whoami.go declares no Args check: cobra lets extra words through, and they are ignored.
   const user = requestUser(ctx.flags, ctx.host);
   const format = outputFormat(ctx, false);
+  ctx.requestLog?.request('POST', '/apis/authentication.k8s.io/v1/selfsubjectreviews', 201);
   // The kubeconfig's own user authenticates with admin.conf's client certificate, which 1.32
   // identifies by its hash; an impersonated user's info replaces it (no extra).
   const extra =

@@ -81,6 +81,8 @@ export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
     const name = served.group ? `${served.resource}.${served.group}` : served.resource;
     ctx.fail(`${name} are served by a real cluster but not available in this console`);
   }
+  // The RESTMapper found no such type in cached discovery: it reads discovery again first.
+  ctx.requestLog?.rediscover();
   ctx.fail(noResourceType(arg));
 }
 

@@ -18,7 +18,7 @@ import {
   tryParseQuantity,
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
-import { aggregateMessage, clientError, ExitError, renderStatuses, withSource } from '../errors.ts';
+import { aggregateMessage, clientError, ExitError, withSource } from '../errors.ts';
 import {
   type DryRun,
   deferObjectPrints,
@@ -345,7 +345,10 @@ export function runCreateJob(ctx: Ctx, args: string[]): void {
     const typeName = slash >= 0 ? from.slice(0, slash) : from;
     const objName = slash >= 0 ? from.slice(slash + 1) : '';
     const t = resolveType(typeName);
-    if (!t) ctx.fail(noResourceType(typeName));
+    if (!t) {
+      ctx.requestLog?.rediscover();
+      ctx.fail(noResourceType(typeName));
+    }
     // A type without a name is the builder's refusal (ResourceTypeOrNameArgs(false, …)).
     if (!objName) ctx.fail('resource(s) were provided, but no name was specified');
     if (!isStoredType(t)) {
@@ -1024,7 +1027,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   // apply.go PrintAndPrunePostProcessor: the objects kept for -o print only when every object
   // applied cleanly (then the pruner runs).
   if (mode === 'apply') flushObjectPrints(ctx, format, errors.length === 0);
-  if (errors.length > 0) ctx.err(renderStatuses(errors));
+  if (errors.length > 0) ctx.errStatuses(errors);
   if (errors.length > 0) ctx.exitCode = 1;
   // apply.go runs the pruner only when every object applied cleanly.
   if (mode === 'apply' && ctx.bool('prune') && errors.length === 0) {
@@ -1466,7 +1469,7 @@ export function runReplace(ctx: Ctx): void {
   if (ctx.bool('force') && dryRun === 'none') {
     forceReplace(ctx, objs, validation, format);
     if (mapping.length > 0) {
-      ctx.err(renderStatuses(mapping));
+      ctx.errStatuses(mapping);
       ctx.exitCode = 1;
     }
     return;
@@ -1515,7 +1518,7 @@ export function runReplace(ctx: Ctx): void {
     } else errors.push(withSource(r.status, 'replacing', m.source));
   }
   while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
-  if (errors.length > 0) ctx.err(renderStatuses(errors));
+  if (errors.length > 0) ctx.errStatuses(errors);
   if (errors.length > 0) ctx.exitCode = 1;
 }
 
@@ -1573,7 +1576,7 @@ function forceReplace(
       printObject(ctx, v, format, { verb: 'replaced', dryRun: 'none' });
     } else errors.push(r.status);
   }
-  if (errors.length > 0) ctx.err(renderStatuses(errors));
+  if (errors.length > 0) ctx.errStatuses(errors);
   if (errors.length > 0) ctx.exitCode = 1;
 }
 

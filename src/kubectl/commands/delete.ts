@@ -1,12 +1,13 @@
 /** `kubectl delete`: by name, type/name, `-f`, `--all`, `-l`; waits for the objects to go. */
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, renderStatus, renderStatuses, withSource } from '../errors.ts';
+import { clientError, withSource } from '../errors.ts';
 import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import { takeStdin } from '../stdin.ts';
 import { askOnTerminal } from '../terminal.ts';
+import { informerLog } from '../verboseLog.ts';
 import {
   listError,
   NO_RESOURCES,
@@ -260,14 +261,34 @@ function deleteTargets(
     // --timeout=0 (the default) is kubectl's "a week": the console stops earlier and says so.
     const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
     const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
+    // -v=6: the wait reads the first object; one still there is watched until it is gone (the
+    // others, read after it, are found gone).
+    const [first, ...rest] = deleted;
+    let stop = (): void => {};
+    if (first && ctx.requestLog) {
+      const present = !gone(first);
+      ctx.requestLog.reread(first.type.resource, first.namespace, first.name, present ? 200 : 404);
+      if (present)
+        stop = informerLog(
+          ctx.requestLog,
+          ctx.host.api,
+          first.type.resource,
+          first.namespace,
+          first.name,
+        );
+    }
     const ok = ctx.host.runUntil(() => deleted.every(gone), limit);
+    stop();
+    if (ok)
+      for (const t of rest)
+        ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, gone(t) ? 404 : 200);
     if (!ok) {
       const first = deleted.find((t) => !gone(t));
       if (first && !given) {
         const finalizers =
           peekObject(ctx, first.type.resource, first.namespace, first.name)?.metadata?.finalizers ??
           [];
-        for (const e of errors) ctx.err(e.code === 0 ? `error: ${e.message}\n` : renderStatus(e));
+        for (const e of errors) e.code === 0 ? ctx.err(`error: ${e.message}\n`) : ctx.errStatus(e);
         ctx.err(deleteWaitNote(first.type.resource, first.name, finalizers));
         ctx.exitCode = 1;
         return;
@@ -285,11 +306,13 @@ function deleteTargets(
     }
   }
   // CheckErr of the visit's aggregate: several errors print as they are, without `error: `.
-  if (errors.length > 1 && readErrors.length > 0) ctx.err(renderStatuses(errors));
-  else
+  if (errors.length > 1 && readErrors.length > 0) ctx.errStatuses(errors);
+  else {
+    ctx.dumpStatuses(errors);
     for (const e of errors) {
       if (e.code === 0) ctx.err(`error: ${e.message}\n`);
-      else ctx.err(renderStatus(e));
+      else ctx.errStatus(e, true);
     }
+  }
   if (errors.length > 0) ctx.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 /** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
 
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { labelSelectorString } from '../../engine/apiserver/selectors.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
 import type { Ctx } from '../context.ts';
@@ -54,11 +55,40 @@ import {
 import { filenameArgs } from './kustomize.ts';
 import { serviceAccountTokens } from './serviceAccountTokens.ts';
 
+/**
+ * The events list kubectl's describers send: a field selector on the involved object (a pod's
+ * without its kind) and describe's page size. The console filters the namespace's events after
+ * the call; `-v=6` shows the request as kubectl sends it. A node's events are asked for twice:
+ * by its uid, then by its name (the kubelet's events use the node's name as the uid).
+ */
+function logEventsQuery(ctx: Ctx, obj: KubeObject, kind: string): void {
+  const fields = [
+    `involvedObject.name=${obj.metadata?.name ?? ''}`,
+    `involvedObject.namespace=${obj.metadata?.namespace ?? ''}`,
+    ...(kind === 'Pod' ? [] : [`involvedObject.kind=${kind}`]),
+    `involvedObject.uid=${obj.metadata?.uid ?? ''}`,
+  ];
+  ctx.requestLog?.nextQuery('events', { fieldSelector: fields.join(','), limit: '500' });
+}
+
 function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
   if (ctx.flags.values.get('show-events') === false) return undefined;
   const ns = obj.metadata?.namespace;
+  logEventsQuery(ctx, obj, kind);
   const events = listAll(ctx, 'events', kind === 'Node' || kind === 'Namespace' ? undefined : ns);
   const uid = obj.metadata?.uid;
+  if (kind === 'Node' && ctx.requestLog) {
+    const name = obj.metadata?.name ?? '';
+    ctx.requestLog.requestTo(
+      'GET',
+      '/api/v1/events',
+      {
+        fieldSelector: `involvedObject.name=${name},involvedObject.namespace=,involvedObject.kind=Node,involvedObject.uid=${name}`,
+        limit: '500',
+      },
+      200,
+    );
+  }
   return events.filter((e) => {
     const io = (
       e as { involvedObject?: { kind?: string; name?: string; uid?: string; namespace?: string } }
@@ -70,32 +100,47 @@ function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | unde
 
 function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
   const now = ctx.now();
+  // Each describer reads its object again, whether the builder found it by name or in a list.
+  ctx.requestLog?.reread(type.resource, obj.metadata?.namespace, obj.metadata?.name ?? '');
   switch (type.resource) {
     case 'pods':
       return describePod(obj, eventsFor(ctx, obj, 'Pod'), now);
-    case 'namespaces':
-      return describeNamespace(
-        obj,
-        listAll(ctx, 'resourcequotas', obj.metadata?.name),
-        listAll(ctx, 'limitranges', obj.metadata?.name),
-      );
+    case 'namespaces': {
+      ctx.requestLog?.nextQuery('resourcequotas', { limit: '500' });
+      const quotas = listAll(ctx, 'resourcequotas', obj.metadata?.name);
+      ctx.requestLog?.nextQuery('limitranges', { limit: '500' });
+      return describeNamespace(obj, quotas, listAll(ctx, 'limitranges', obj.metadata?.name));
+    }
     case 'nodes': {
       const name = obj.metadata?.name ?? '';
+      ctx.requestLog?.nextQuery('pods', {
+        fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`,
+        limit: '500',
+      });
       const pods = listAll(ctx, 'pods', undefined).filter(
         (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name,
       );
+      const events = eventsFor(ctx, obj, 'Node');
       const lease = ctx.host.api.get('leases', 'kube-node-lease', name);
       return describeNode(
         obj,
         pods,
         lease.ok ? lease.value : `Failed to get lease: ${lease.status.message}`,
-        eventsFor(ctx, obj, 'Node'),
+        events,
         now,
       );
     }
     case 'deployments': {
+      // The deployment describer asks for the events first, then the ReplicaSets.
+      const events = eventsFor(ctx, obj, 'Deployment');
+      ctx.requestLog?.nextQuery('replicasets', {
+        labelSelector: labelSelectorString(
+          (obj.spec as { selector?: LabelSelector } | undefined)?.selector,
+        ),
+        limit: '500',
+      });
       const rss = listAll(ctx, 'replicasets', obj.metadata?.namespace);
-      return describeDeployment(obj, rss, eventsFor(ctx, obj, 'Deployment'), now);
+      return describeDeployment(obj, rss, events, now);
     }
     case 'services': {
       // kubectl 1.32 reads the Service's EndpointSlices (kubernetes.io/service-name=NAME).
@@ -109,6 +154,12 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     }
     case 'replicasets': {
       const uid = obj.metadata?.uid;
+      ctx.requestLog?.nextQuery('pods', {
+        labelSelector: labelSelectorString(
+          (obj.spec as { selector?: LabelSelector } | undefined)?.selector,
+        ),
+        limit: '500',
+      });
       const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter((p) =>
         p.metadata?.ownerReferences?.some(
           (r) => r.controller && (r.uid === uid || r.name === obj.metadata?.name),
@@ -143,13 +194,16 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     case 'secrets':
       return describeSecret(obj);
     case 'serviceaccounts': {
+      ctx.requestLog?.nextQuery('secrets', { limit: '500' });
       const secrets = ctx.host.api.list('secrets', obj.metadata?.namespace);
+      const events = eventsFor(ctx, obj, 'ServiceAccount');
+      const items = secrets.ok ? secrets.value.items : [];
       return describeServiceAccount(
         obj,
-        eventsFor(ctx, obj, 'ServiceAccount'),
+        events,
         now,
-        serviceAccountTokens(ctx, obj),
-        secrets.ok ? new Set(secrets.value.items.map((s) => s.metadata?.name ?? '')) : undefined,
+        serviceAccountTokens(obj, items),
+        secrets.ok ? new Set(items.map((s) => s.metadata?.name ?? '')) : undefined,
       );
     }
     case 'resourcequotas':
@@ -273,11 +327,11 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
       if (names.length === 0) {
         // A refused list (RBAC) is an error of the builder's Infos, reported as it is.
         const selector = ctx.str('selector');
-        const r = ctx.host.api.list(
-          type.resource,
-          scope,
-          selector ? { labelSelector: selector } : undefined,
-        );
+        const chunk = ctx.num('chunk-size', 500);
+        const r = ctx.host.api.list(type.resource, scope, {
+          ...(selector ? { labelSelector: selector } : {}),
+          ...(chunk > 0 ? { limit: chunk } : {}),
+        });
         if (!r.ok) {
           errors.push(r.status);
           continue;

@@ -2,7 +2,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
@@ -202,9 +202,12 @@ export function runGet(ctx: Ctx, args: string[]): void {
           }
         }
       } else {
+        // --chunk-size (500): the page size kubectl asks for; 0 asks for everything at once.
+        const chunk = ctx.num('chunk-size', 500);
         const opts = {
           ...(selector ? { labelSelector: selector } : {}),
           ...(fieldSelector ? { fieldSelector } : {}),
+          ...(chunk > 0 ? { limit: chunk } : {}),
         };
         const r = ctx.host.api.list(
           type.resource,
@@ -299,16 +302,20 @@ export function runGet(ctx: Ctx, args: string[]): void {
   // cannot map or decode) print without `error:`. printGeneric reduces its errors: one is
   // printed as itself, several each without `error:` (renderStatuses).
   if (format === '' || format === 'wide') {
+    ctx.dumpStatuses(errors);
     for (const e of errors) {
       if (e.code === 0) {
         ctx.err(`${e.message}\n`);
         ctx.exitCode = 1;
-      } else ctx.reportStatus(e);
+      } else ctx.reportStatus(e, true);
     }
   } else if (errors.length > 0 && files.length > 0) {
-    ctx.err(renderStatuses(errors));
+    ctx.errStatuses(errors);
     ctx.exitCode = 1;
-  } else for (const e of errors) ctx.reportStatus(e);
+  } else {
+    ctx.dumpStatuses(errors);
+    for (const e of errors) ctx.reportStatus(e, true);
+  }
   if (watching) {
     ctx.err(
       '(this console cannot keep watching: that was the state now; run the command again to see changes)\n',

@@ -12,7 +12,6 @@ import { RESOURCES } from '../../engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../../engine/apiserver/scale.ts';
 import type { Ctx } from '../context.ts';
 import { translateTimestampSince } from '../duration.ts';
-import { renderStatuses } from '../errors.ts';
 import { type OutputFormat, printObject } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
@@ -112,7 +111,7 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
     printObject(ctx, list as KubeObject, format, { verb: '', dryRun: 'none' });
   }
   if (errors.length > 0) {
-    ctx.err(renderStatuses(errors));
+    ctx.errStatuses(errors);
     ctx.exitCode = 1;
   }
 }

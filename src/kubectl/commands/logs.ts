@@ -733,11 +733,20 @@ export function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions):
   if (!p.spec?.nodeName) {
     // LogLocation: a pod not yet on a node has no kubelet to ask, and the API server serves an
     // empty log (LocationStreamer without a location), whatever the container's state.
+    logQuery(ctx, opts);
     ctx.host.api.connect?.('log', p.metadata?.namespace ?? ctx.namespace, podName, cname);
     return '';
   }
   const run = runToRead(st, cname, podName, opts.previous);
   if ('error' in run) {
+    // The API server refuses the request (-v=6 shows it, with its query).
+    logQuery(ctx, opts);
+    ctx.requestLog?.requestTo(
+      'GET',
+      `/api/v1/namespaces/${p.metadata?.namespace ?? ctx.namespace}/pods/${podName}/log`,
+      { container: cname, ...ctx.requestLog.takeQuery('pods') },
+      400,
+    );
     ctx.failStatus({
       apiVersion: 'v1',
       kind: 'Status',
@@ -750,6 +759,7 @@ export function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions):
   }
   const { startedAt } = run;
   // GET pods/NAME/log: the API server asks the node's kubelet, which reads the log file.
+  logQuery(ctx, opts);
   ctx.host.api.connect?.('log', p.metadata?.namespace ?? ctx.namespace, podName, cname);
   const fromHost = opts.previous
     ? undefined
@@ -1180,4 +1190,15 @@ export function dumpedContainerLog(ctx: Ctx, pod: Pod, container: string): strin
             : 'an error on the server ("unknown") has prevented the request from succeeding';
     return `Request log error: ${generic} (get pods ${pod.metadata?.name ?? ''})\n`;
   }
+}
+
+/** The log request's query (tailLines, sinceSeconds…) for `-v=6`'s request log. */
+function logQuery(ctx: Ctx, opts: LogOptions): void {
+  if (!ctx.requestLog || !opts.query) return;
+  const query: Record<string, string> = {};
+  for (const pair of opts.query.split('&')) {
+    const at = pair.indexOf('=');
+    query[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
+  }
+  ctx.requestLog.nextQuery('pods', query);
 }

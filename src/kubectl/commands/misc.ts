@@ -3,7 +3,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
-import { parseLabelSelector } from '../../engine/apiserver/selectors.ts';
+import { labelSelectorString, parseLabelSelector } from '../../engine/apiserver/selectors.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemonSetHistory.ts';
 import type { Ctx } from '../context.ts';
@@ -14,7 +14,6 @@ import {
   ExitError,
   renderAggregate,
   renderStatus,
-  renderStatuses,
 } from '../errors.ts';
 import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
@@ -48,6 +47,7 @@ import {
   typeByResource,
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
+import { informerLog } from '../verboseLog.ts';
 import {
   fileTargetArgs,
   getFailure,
@@ -250,7 +250,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
   // nothing scaled is `no objects passed to scale %w` of infoErr (one error's text, several as
   // `[a, b]`); else infoErr after the scaled objects.
   if (errors.length > 0) {
-    ctx.err(renderStatuses(errors));
+    ctx.errStatuses(errors);
     throw new ExitError(1);
   }
   if (counter === 0) {
@@ -260,7 +260,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
     );
   }
   if (infoErrors.length > 0) {
-    ctx.err(renderStatuses(infoErrors));
+    ctx.errStatuses(infoErrors);
     throw new ExitError(1);
   }
 }
@@ -970,7 +970,7 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
     if (r !== undefined) errors.push(clientError(r));
   }
   if (errors.length > 0) {
-    ctx.err(renderStatuses(errors));
+    ctx.errStatuses(errors);
     throw new ExitError(1);
   }
   if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
@@ -1008,6 +1008,27 @@ function statusOne(
   const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
   const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
   const started = ctx.now();
+  // The status viewer runs on an informer: a list of the object by name, then a watch.
+  const stop = informerLog(ctx.requestLog, ctx.host.api, type.resource, ctx.namespace, name);
+  try {
+    return watchRollout(ctx, type, name, obj, viewer, watch, given, limit, started);
+  } finally {
+    stop();
+  }
+}
+
+/** rollout status's loop: each new status message, until done, stopped or timed out. */
+function watchRollout(
+  ctx: Ctx,
+  type: ResourceType,
+  name: string,
+  obj: KubeObject,
+  viewer: (obj: KubeObject) => { msg: string; done: boolean; err?: string },
+  watch: boolean,
+  given: boolean,
+  limit: number,
+  started: number,
+): string | 'stopped' | undefined {
   let last = '';
   let current = obj;
   for (;;) {
@@ -1152,9 +1173,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
   const toRevision = ctx.num('to-revision', 0);
   if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
   const dryRun = dryRunStrategy(ctx);
-  const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
-    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
-  );
+  const owned = ownedReplicaSets(ctx, d);
   let latest: { rev: number; rs: KubeObject } | undefined;
   let previous: { rev: number; rs: KubeObject } | undefined;
   let target: KubeObject | undefined;
@@ -1202,13 +1221,22 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
   for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) {
     if (!ROLLBACK_KEEP_ANNOTATIONS.has(k)) annotations[k] = v;
   }
-  const next = structuredClone(d) as KubeObject;
-  next.metadata = { ...next.metadata, annotations };
-  next.spec = { ...(next.spec as object), template: rsTemplate };
-  const r = ctx.host.api.update(type.resource, ctx.namespace, next, {
-    fieldManager: ctx.str('field-manager') || 'kubectl-rollout',
-    ...(dryRun === 'server' ? { dryRun: true } : {}),
-  });
+  // rollback.go: a JSON patch of the template and the annotations, with no field manager of
+  // its own (the server names the change after the User-Agent: kubectl).
+  const r = ctx.host.api.patch(
+    type.resource,
+    ctx.namespace,
+    name,
+    [
+      { op: 'replace', path: '/spec/template', value: rsTemplate },
+      { op: 'replace', path: '/metadata/annotations', value: annotations },
+    ],
+    {
+      patchType: 'json',
+      fieldManager: 'kubectl',
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    },
+  );
   if (!r.ok) ctx.failStatus(r.status);
   return `rolled back${dryRun === 'server' ? ' (server dry run)' : ''}`;
 }
@@ -1401,7 +1429,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
 /** The errors a command that went on gathered (cmdutil.CheckErr of their aggregate). */
 function reportGathered(ctx: Ctx, errors: Status[]): void {
   if (errors.length === 0) return;
-  ctx.err(renderStatuses(errors));
+  ctx.errStatuses(errors);
   throw new ExitError(1);
 }
 
@@ -1611,6 +1639,14 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
 
 /** The replica sets a deployment controls (by uid). */
 function ownedReplicaSets(ctx: Ctx, d: KubeObject): KubeObject[] {
+  // The history viewer and the rollbacker read the Deployment again, then list the
+  // ReplicaSets its selector matches (deploymentutil.GetAllReplicaSets).
+  ctx.requestLog?.reread('deployments', d.metadata?.namespace, d.metadata?.name ?? '');
+  ctx.requestLog?.nextQuery('replicasets', {
+    labelSelector: labelSelectorString(
+      (d.spec as { selector?: Parameters<typeof labelSelectorString>[0] } | undefined)?.selector,
+    ),
+  });
   return listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
     rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
   );
@@ -1945,6 +1981,9 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
     watchEvents(ctx, allNs, forTarget, types);
     return;
   }
+  // --chunk-size (500): the page size kubectl events asks for.
+  const chunk = ctx.num('chunk-size', 500);
+  if (chunk > 0) ctx.requestLog?.nextQuery('events', { limit: String(chunk) });
   let items = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
   if (forTarget) {
     const { type, name } = forTarget;
@@ -2228,10 +2267,30 @@ export function runApiVersions(ctx: Ctx, args: string[] = []): void {
   ctx.out(versions.map((v) => `${v}\n`).join(''));
 }
 
+/**
+ * cluster-info: the control plane's address, then each kube-system Service labelled
+ * `kubernetes.io/cluster-service=true`, named by its `kubernetes.io/name` label, at the API
+ * server's proxy path of its first port (`kube-dns:dns`).
+ */
 export function runClusterInfo(ctx: Ctx): void {
   const server = ctx.host.kubeconfig.clusters[0]?.server ?? 'https://127.0.0.1:6443';
+  const services = ctx.must(
+    ctx.host.api.list('services', 'kube-system', {
+      labelSelector: 'kubernetes.io/cluster-service=true',
+    }),
+  );
+  let text = `Kubernetes control plane is running at ${server}\n`;
+  for (const svc of services.items) {
+    const ports = (svc.spec as { ports?: { name?: string; port?: number }[] } | undefined)?.ports;
+    let target = svc.metadata?.name ?? '';
+    const first = ports?.[0];
+    if (first?.name) target += `:${first.name}`;
+    else if (first?.port) target += `:${first.port}`;
+    const name = svc.metadata?.labels?.['kubernetes.io/name'] || (svc.metadata?.name ?? '');
+    text += `${name} is running at ${server}/api/v1/namespaces/kube-system/services/${target}/proxy\n`;
+  }
   ctx.out(
-    `Kubernetes control plane is running at ${server}\nCoreDNS is running at ${server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
+    `${text}\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
   );
 }
 
@@ -2259,6 +2318,7 @@ export function runVersion(ctx: Ctx, args: string[] = []): void {
   const out = ctx.str('output');
   const client = ctx.bool('client');
   const info = versionInfo;
+  if (!client) ctx.requestLog?.request('GET', '/version?timeout=32s', 200);
   if (out === 'yaml' || out === 'json') {
     const obj: Record<string, unknown> = {
       clientVersion: info(CLIENT_VERSION),

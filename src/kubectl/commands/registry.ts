@@ -1634,6 +1634,8 @@ function runTop(ctx: Ctx, args: string[], what: 'node' | 'pod'): void {
   } catch (e) {
     ctx.fail((e as Error).message);
   }
+  // top looks for metrics.k8s.io in discovery read afresh (-v=6 shows the two requests).
+  ctx.requestLog?.discovery(false);
   ctx.fail('Metrics API not available');
 }
 

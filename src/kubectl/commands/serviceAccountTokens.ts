@@ -4,12 +4,11 @@
  * the account's name and UID (so only once the token controller has filled them in).
  */
 import type { KubeObject } from '../../engine/api/types.ts';
-import type { Ctx } from '../context.ts';
-import { listAll } from './common.ts';
 
-export function serviceAccountTokens(ctx: Ctx, sa: KubeObject): string[] {
+/** `secrets`: the account's namespace's Secrets (the describer lists them once). */
+export function serviceAccountTokens(sa: KubeObject, secrets: readonly KubeObject[]): string[] {
   const out: string[] = [];
-  for (const s of listAll(ctx, 'secrets', sa.metadata?.namespace)) {
+  for (const s of secrets) {
     if ((s as { type?: string }).type !== 'kubernetes.io/service-account-token') continue;
     const a = s.metadata?.annotations ?? {};
     if (

@@ -8,6 +8,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
+import { informerLog } from '../verboseLog.ts';
 import {
   fileTargetArgs,
   listAll,
@@ -157,10 +158,13 @@ export function runWait(ctx: Ctx, args: string[]): void {
       ctx.failStatus(notFound(t.type, t.name));
     }
     visited++;
+    // Each object is waited for on an informer (a list by name, then a watch).
+    const stop = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.ns, t.name);
     const ok = ctx.host.runUntil(
       () => test(peekObject(ctx, t.type.resource, t.ns, t.name)),
       effective,
     );
+    stop();
     if (!ok) ctx.fail(`timed out waiting for the condition on ${t.type.resource}/${t.name}`);
     ctx.out(`${kindPrefix(t.type)}/${t.name} condition met\n`);
   }

@@ -1,0 +1,370 @@
+/**
+ * `kubectl -v=N`: klog's lines on stderr, as kubectl 1.32.5 prints them against a 1.32 API
+ * server (checked line by line with bench/kubectlOracle.ts): the feature gates from -v=1, the
+ * informer's reflector from 2 and 3, a server error's Status dump from 4, the kubeconfig file and
+ * every request from 6. The time and process id of klog's header, and the milliseconds a request
+ * took, are the console's own: the tests read the lines after the header and without the
+ * milliseconds.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const HEADER = /^I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ (?=[a-z_]+\.go:\d+\] )/;
+const SERVER = 'https://172.18.0.2:6443';
+
+/** stderr's lines, klog's header and the request's milliseconds taken off (the rest as is). */
+function logLines(err: string): string[] {
+  return err
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.replace(HEADER, '').replace(/ in \d+ milliseconds$/, ' in N milliseconds'))
+    .map((l) => l.replaceAll(SERVER, 'SERVER'));
+}
+
+const GATES = [
+  'ClientsAllowCBOR',
+  'ClientsPreferCBOR',
+  'InformerResourceVersion',
+  'WatchListClient',
+].map((g) => `envvar.go:172] "Feature gate default state" feature="${g}" enabled=false`);
+const LOADED = 'loader.go:402] Config loaded from file:  /home/learner/.kube/config';
+const req = (line: string) => `round_trippers.go:560] ${line} in N milliseconds`;
+const DISCOVERY = [
+  req('GET SERVER/api?timeout=32s 200 OK'),
+  req('GET SERVER/apis?timeout=32s 200 OK'),
+];
+const FROM = 'k8s.io/client-go/tools/watch/informerwatcher.go:146';
+
+describe('kubectl -v: which lines each verbosity adds', () => {
+  it('every line carries klog’s header: severity, date, time to the microsecond, pid, file:line', () => {
+    const { run } = engineSession(3);
+    const { err } = run('kubectl get pods -v=6');
+    const lines = err.replace(/\n$/, '').split('\n');
+    expect(lines.at(-1)).toBe('No resources found in default namespace.');
+    lines.pop();
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect(l).toMatch(HEADER);
+    // The process id is one per run; the clock only moves on.
+    const pids = new Set(lines.map((l) => l.split(/ +/)[2]));
+    expect(pids.size).toBe(1);
+  });
+
+  it('-v=1: client-go’s feature gates only; -v=3: no Status dump yet; -v=4: the dump', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl get pods -o name -v=1').err)).toEqual(GATES);
+    expect(logLines(run('kubectl get pod nope -v=3').err)).toEqual([
+      ...GATES,
+      'Error from server (NotFound): pods "nope" not found',
+    ]);
+    expect(logLines(run('kubectl get pod nope -v=4').err)).toEqual([
+      ...GATES,
+      'helpers.go:246] server response object: %s[{',
+      '  "kind": "Status",',
+      '  "apiVersion": "v1",',
+      '  "metadata": {},',
+      '  "status": "Failure",',
+      '  "message": "pods \\"nope\\" not found",',
+      '  "reason": "NotFound",',
+      '  "details": {',
+      '    "name": "nope",',
+      '    "kind": "pods"',
+      '  },',
+      '  "code": 404',
+      '}]',
+      'Error from server (NotFound): pods "nope" not found',
+    ]);
+  });
+
+  it('config commands load the file and build no client: the loader line only', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl config current-context -v=6').err)).toEqual([LOADED]);
+  });
+
+  it('-v=7 and above: the console says what it leaves out, then logs as at 6', () => {
+    const { run } = engineSession(3);
+    const lines = logLines(run('kubectl get ns default -o name -v=8').err);
+    expect(lines[0]).toBe(
+      '(kubectl -v=7 and above also print request and response headers and bodies; this console shows the -v=6 log)',
+    );
+    expect(lines.at(-1)).toBe(req('GET SERVER/api/v1/namespaces/default 200 OK'));
+  });
+});
+
+describe('kubectl -v=6: discovery through kubectl’s 6-hour cache', () => {
+  it('the first command that maps types reads /api and /apis; the next ones use the cache', () => {
+    const { run } = engineSession(3);
+    // create deployment uses a typed client: no discovery.
+    expect(logLines(run('kubectl create deployment web --image=nginx -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req(
+        'POST SERVER/apis/apps/v1/namespaces/default/deployments?fieldManager=kubectl-create&fieldValidation=Strict 201 Created',
+      ),
+    ]);
+    expect(logLines(run('kubectl get pods -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      ...DISCOVERY,
+      req('GET SERVER/api/v1/namespaces/default/pods?limit=500 200 OK'),
+    ]);
+    expect(logLines(run('kubectl get pods -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req('GET SERVER/api/v1/namespaces/default/pods?limit=500 200 OK'),
+    ]);
+    // A command without -v fills the cache as well; six hours later it is read again.
+    run('sim advance 6h');
+    run('kubectl get ns -o name');
+    expect(logLines(run('kubectl get pods -o name -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req('GET SERVER/api/v1/namespaces/default/pods?limit=500 200 OK'),
+    ]);
+  });
+
+  it('a type discovery does not know: the cache is invalidated and read again', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    expect(logLines(run('kubectl get nope -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      'discovery.go:214] Invalidating discovery information',
+      ...DISCOVERY,
+      'error: the server doesn\'t have a resource type "nope"',
+    ]);
+  });
+});
+
+describe('kubectl -v=6: the requests each command sends', () => {
+  const session = () => {
+    const s = engineSession(3);
+    s.run('kubectl create deployment web --image=nginx --replicas=2');
+    s.run('kubectl get ns -o name');
+    return s;
+  };
+  const requests = (err: string) =>
+    logLines(err).filter((l) => !l.startsWith('envvar.go') && !l.startsWith('loader.go'));
+
+  it('get: selectors, all namespaces, --chunk-size and --request-timeout in the query', () => {
+    const { run } = session();
+    expect(requests(run('kubectl get pods -l app=web,tier!=x -A -o name -v=6').err)).toEqual([
+      req('GET SERVER/api/v1/pods?labelSelector=app%3Dweb%2Ctier%21%3Dx&limit=500 200 OK'),
+    ]);
+    expect(requests(run('kubectl get pod,svc --chunk-size=0 -o name -v=6').err)).toEqual([
+      req('GET SERVER/api/v1/namespaces/default/pods 200 OK'),
+      req('GET SERVER/api/v1/namespaces/default/services 200 OK'),
+    ]);
+    expect(requests(run('kubectl get deploy web --request-timeout=5 -o name -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web?timeout=5s 200 OK'),
+    ]);
+  });
+
+  it('describe deployment: two GETs, its events by a field selector, its ReplicaSets', () => {
+    const { run, cluster } = session();
+    const uid = cluster.peek('deployments', 'default', 'web')?.metadata?.uid;
+    expect(requests(run('kubectl describe deploy web -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req(
+        `GET SERVER/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dweb%2CinvolvedObject.namespace%3Ddefault%2CinvolvedObject.kind%3DDeployment%2CinvolvedObject.uid%3D${uid}&limit=500 200 OK`,
+      ),
+      req(
+        'GET SERVER/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3Dweb&limit=500 200 OK',
+      ),
+    ]);
+  });
+
+  it('describe node: its pods, its events by uid and by name, its Lease', () => {
+    const { run, cluster } = session();
+    const uid = cluster.peek('nodes', undefined, 'node1')?.metadata?.uid;
+    expect(requests(run('kubectl describe node node1 -v=6').err)).toEqual([
+      req('GET SERVER/api/v1/nodes/node1 200 OK'),
+      req('GET SERVER/api/v1/nodes/node1 200 OK'),
+      req(
+        'GET SERVER/api/v1/pods?fieldSelector=spec.nodeName%3Dnode1%2Cstatus.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed&limit=500 200 OK',
+      ),
+      req(
+        `GET SERVER/api/v1/events?fieldSelector=involvedObject.name%3Dnode1%2CinvolvedObject.namespace%3D%2CinvolvedObject.kind%3DNode%2CinvolvedObject.uid%3D${uid}&limit=500 200 OK`,
+      ),
+      req(
+        'GET SERVER/api/v1/events?fieldSelector=involvedObject.name%3Dnode1%2CinvolvedObject.namespace%3D%2CinvolvedObject.kind%3DNode%2CinvolvedObject.uid%3Dnode1&limit=500 200 OK',
+      ),
+      req('GET SERVER/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node1 200 OK'),
+    ]);
+  });
+
+  it('describe pods -l: the list, then per pod a GET and its events (a pod’s selector names no kind)', () => {
+    const { run, cluster } = session();
+    const pods = (
+      cluster.client('kubectl').list('pods', 'default') as {
+        ok: true;
+        value: { items: { metadata?: { name?: string; uid?: string } }[] };
+      }
+    ).value.items.map((p) => p.metadata);
+    const lines = requests(run('kubectl describe pods -l app=web -v=6').err);
+    expect(lines).toEqual([
+      req('GET SERVER/api/v1/namespaces/default/pods?labelSelector=app%3Dweb&limit=500 200 OK'),
+      ...pods.flatMap((p) => [
+        req(`GET SERVER/api/v1/namespaces/default/pods/${p?.name} 200 OK`),
+        req(
+          `GET SERVER/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3D${p?.name}%2CinvolvedObject.namespace%3Ddefault%2CinvolvedObject.uid%3D${p?.uid}&limit=500 200 OK`,
+        ),
+      ]),
+    ]);
+  });
+
+  it('writes: each command’s field manager; typed creates and taint ask for strict validation', () => {
+    const { run } = session();
+    expect(requests(run('kubectl label deploy web tier=fe -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req(
+        'PATCH SERVER/apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-label 200 OK',
+      ),
+    ]);
+    expect(requests(run('kubectl expose deploy web --port=80 -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req('POST SERVER/api/v1/namespaces/default/services?fieldManager=kubectl-expose 201 Created'),
+    ]);
+    expect(requests(run('kubectl run p --image=nginx -v=6').err)).toEqual([
+      req('POST SERVER/api/v1/namespaces/default/pods?fieldManager=kubectl-run 201 Created'),
+    ]);
+    // scale's patch of the scale subresource and cordon's carry no field manager (the server
+    // names them after the User-Agent).
+    expect(requests(run('kubectl scale deploy web --replicas=3 -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req('PATCH SERVER/apis/apps/v1/namespaces/default/deployments/web/scale 200 OK'),
+    ]);
+    expect(requests(run('kubectl cordon node2 -v=6').err)).toEqual([
+      req('GET SERVER/api/v1/nodes/node2 200 OK'),
+      req('PATCH SERVER/api/v1/nodes/node2 200 OK'),
+    ]);
+    expect(requests(run('kubectl taint node node3 k=v:NoSchedule -v=6').err)).toEqual([
+      req('GET SERVER/api/v1/nodes/node3 200 OK'),
+      req(
+        'PATCH SERVER/api/v1/nodes/node3?fieldManager=kubectl-taint&fieldValidation=Strict 200 OK',
+      ),
+    ]);
+    expect(requests(run(`kubectl patch deploy web -p '{"spec":{"replicas":2}}' -v=6`).err)).toEqual(
+      [
+        req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+        req(
+          'PATCH SERVER/apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-patch 200 OK',
+        ),
+      ],
+    );
+  });
+
+  it('an existing name: 409 Conflict; create wraps the error, so CheckErr dumps no Status', () => {
+    const { run } = session();
+    expect(requests(run('kubectl create deployment web --image=nginx -v=6').err)).toEqual([
+      req(
+        'POST SERVER/apis/apps/v1/namespaces/default/deployments?fieldManager=kubectl-create&fieldValidation=Strict 409 Conflict',
+      ),
+      'error: failed to create deployment: deployments.apps "web" already exists',
+    ]);
+  });
+
+  it('several errors: every Status dump comes before the first error’s text', () => {
+    const { run } = session();
+    const lines = requests(run('kubectl delete pod nope other -v=4').err);
+    const dumps = lines.flatMap((l, i) => (l.startsWith('helpers.go:246]') ? [i] : []));
+    const texts = lines.flatMap((l, i) => (l.startsWith('Error from server') ? [i] : []));
+    expect(dumps).toHaveLength(2);
+    expect(lines.slice(texts[0])).toEqual([
+      'Error from server (NotFound): pods "nope" not found',
+      'Error from server (NotFound): pods "other" not found',
+    ]);
+    expect(Math.max(...dumps)).toBeLessThan(texts[0] as number);
+  });
+
+  it('logs: the pods behind the deployment, then the log with its query', () => {
+    const { run } = session();
+    const lines = requests(run('kubectl logs deploy/web --tail=1 --timestamps -v=6').err);
+    expect(lines[0]).toBe(req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'));
+    expect(lines[1]).toBe(
+      req('GET SERVER/api/v1/namespaces/default/pods?labelSelector=app%3Dweb 200 OK'),
+    );
+    expect(lines[2]).toMatch(/^Found 2 pods, using pod\/web-/);
+    expect(lines[3]).toMatch(
+      /^round_trippers\.go:560\] GET SERVER\/api\/v1\/namespaces\/default\/pods\/web-[a-z0-9-]+\/log\?container=nginx&tailLines=1&timestamps=true 200 OK in N milliseconds$/,
+    );
+  });
+
+  it('delete waits on an informer: a GET, the reflector’s list and watch, its stop', () => {
+    const { run } = session();
+    run('kubectl run p --image=nginx');
+    const lines = requests(run('kubectl delete pod p -v=6').err);
+    expect(lines.slice(0, 4)).toEqual([
+      req('DELETE SERVER/api/v1/namespaces/default/pods/p 200 OK'),
+      req('GET SERVER/api/v1/namespaces/default/pods/p 200 OK'),
+      `reflector.go:313] Starting reflector *unstructured.Unstructured (0s) from ${FROM}`,
+      `reflector.go:349] Listing and watching *unstructured.Unstructured from ${FROM}`,
+    ]);
+    expect(lines[4]).toBe(
+      req(
+        'GET SERVER/api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Dp&limit=500&resourceVersion=0 200 OK',
+      ),
+    );
+    expect(lines[5]).toBe(
+      `reflector.go:376] Caches populated for *unstructured.Unstructured from ${FROM}`,
+    );
+    // The watch starts at the list's resourceVersion, with client-go's timeout of 5 to 10 minutes.
+    const watch = /resourceVersion=(\d+)&timeoutSeconds=(\d+)&watch=true 200 OK/.exec(
+      lines[6] ?? '',
+    );
+    expect(lines[6]).toMatch(
+      /^round_trippers\.go:560\] GET SERVER\/api\/v1\/namespaces\/default\/pods\?allowWatchBookmarks=true&fieldSelector=metadata\.name%3Dp&resourceVersion=\d+&timeoutSeconds=\d+&watch=true 200 OK in N milliseconds$/,
+    );
+    expect(Number(watch?.[2])).toBeGreaterThanOrEqual(300);
+    expect(Number(watch?.[2])).toBeLessThan(600);
+    expect(Number(watch?.[1])).toBeGreaterThan(0);
+    expect(lines.slice(7)).toEqual([
+      `reflector.go:319] Stopping reflector *unstructured.Unstructured (0s) from ${FROM}`,
+    ]);
+    // -v=3 shows the reflector without the requests; -v=2 only that the cache filled.
+    run('kubectl run q --image=nginx');
+    expect(logLines(run('kubectl delete pod q -v=2').err)).toEqual([
+      ...GATES,
+      `reflector.go:376] Caches populated for *unstructured.Unstructured from ${FROM}`,
+    ]);
+  });
+
+  it('rollout undo: the deployment read again, its ReplicaSets by selector, a patch without a field manager', () => {
+    const { run } = session();
+    run('kubectl rollout restart deploy/web');
+    expect(requests(run('kubectl rollout undo deploy/web -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req('GET SERVER/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3Dweb 200 OK'),
+      req('PATCH SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+    ]);
+  });
+
+  it('auth can-i: the resource’s group version, then a SelfSubjectAccessReview', () => {
+    const { run } = session();
+    expect(requests(run('kubectl auth can-i create deployments -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1 200 OK'),
+      req('POST SERVER/apis/authorization.k8s.io/v1/selfsubjectaccessreviews 201 Created'),
+    ]);
+  });
+});
+
+describe('kubectl cluster-info asks the API server for the cluster services', () => {
+  it('lists kube-system’s Services labelled kubernetes.io/cluster-service=true', () => {
+    const { run } = engineSession(3);
+    const with6 = run('kubectl cluster-info -v=6');
+    expect(logLines(with6.err).at(-1)).toBe(
+      req(
+        'GET SERVER/api/v1/namespaces/kube-system/services?labelSelector=kubernetes.io%2Fcluster-service%3Dtrue 200 OK',
+      ),
+    );
+    expect(with6.out).toBe(
+      `Kubernetes control plane is running at ${SERVER}\nCoreDNS is running at ${SERVER}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
+    );
+    // Without the kube-dns Service, only the control plane is left to name.
+    run('kubectl delete svc kube-dns -n kube-system');
+    expect(run('kubectl cluster-info').out).toBe(
+      `Kubernetes control plane is running at ${SERVER}\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
+    );
+  });
+});

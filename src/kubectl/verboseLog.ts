@@ -1,0 +1,519 @@
+/**
+ * `kubectl -v=N`: what klog prints on stderr at verbosity 4 and above, so a learner can watch
+ * the REST requests a command sends to the API server.
+ *
+ * - `-v=4` and above: a server error is first dumped as its Status object
+ *   (`helpers.go:246] server response object: %s[{…}]`, the `%s` and brackets as 1.32 prints
+ *   them: klog's Info given a format string and its argument list).
+ * - `-v=6` and above: `loader.go` names the kubeconfig file; every command that builds a REST
+ *   client logs client-go's four feature gates (`envvar.go`); every request is one
+ *   `round_trippers.go:560] GET https://… 200 OK in 3 milliseconds` line when its answer comes.
+ *   Discovery (`GET /api`, `GET /apis`, aggregated, as a 1.32 server serves it) shows when
+ *   kubectl's discovery cache is empty or older than its 6 hours.
+ * - `-v=7` and above add request and response headers and bodies, which this console does not
+ *   simulate: it says so once and logs as at 6.
+ *
+ * The header is klog's `I1128 23:41:01.123456    3102 file:line] `; the time is the virtual
+ * clock's (UTC, the laptop's zone here), the process id one per kubectl run. The milliseconds a
+ * request takes are made up but steady (a hash of the request), as a fast local cluster answers.
+ */
+import type {
+  ApiClient,
+  DeleteOptions,
+  KubeObject,
+  ListOptions,
+  ResourceName,
+  Result,
+  Status,
+  WriteOptions,
+} from '../engine/api/types.ts';
+import { RESOURCES, type ResourceDef, restPath } from '../engine/apiserver/resources.ts';
+import { goIndent } from '../engine/node/httpClient.ts';
+import type { Workspace } from './workspace.ts';
+
+/** Go's http.StatusText for the codes the API server answers with. */
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Request Entity Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** kubectl's discovery cache lives 6 hours (`~/.kube/cache/discovery`). */
+const DISCOVERY_TTL_MS = 6 * 60 * 60 * 1000;
+
+/** When each console's kubectl last read discovery, per server (virtual epoch ms). */
+const discoveredAt = new WeakMap<Workspace, Map<string, number>>();
+/** The next process id each console hands a kubectl run. */
+const nextPid = new WeakMap<Workspace, number>();
+
+/**
+ * Go's url.QueryEscape: everything but letters, digits and `-_.~` is %XX (upper case), a space
+ * is `+`.
+ */
+export function queryEscape(s: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(s)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** Go's url.Values.Encode: keys in byte order, each `key=escaped value`. */
+export function encodeQuery(values: Record<string, string | undefined>): string {
+  const keys = Object.keys(values)
+    .filter((k) => values[k] !== undefined)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((k) => `${queryEscape(k)}=${queryEscape(values[k] as string)}`).join('&');
+}
+
+/** A small, steady duration for a request (ms), from its text: local clusters answer fast. */
+function latencyMs(text: string, serial: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  h = Math.imul(h ^ serial, 16777619) >>> 0;
+  return 1 + (h % 7);
+}
+
+/** The klog writer of one kubectl run. */
+export class RequestLog {
+  /** Where lines go (the command's stderr, in print order). */
+  sink: (text: string) => void = () => {};
+  #serial = 0;
+  #micros: number;
+  readonly #pid: number;
+  /**
+   * Query parameters the next request to `resource` carries that the engine's call does not
+   * (describe's events selector): kubectl filters on the server, the console after the call.
+   */
+  #nextQuery: { resource: ResourceName; query: Record<string, string> } | undefined;
+
+  constructor(
+    /** The command's first word (`get`, `create`…): what its writes send depends on it. */
+    readonly command: string,
+    readonly level: number,
+    /** `https://172.18.0.2:6443`: the selected cluster's server, without a trailing slash. */
+    readonly server: string,
+    readonly nowEpochMs: () => number,
+    readonly fs: Workspace,
+    /** `--request-timeout`, as Go prints the duration (`1s`, `1m0s`), or '' when unset. */
+    readonly requestTimeout = '',
+  ) {
+    const pid = nextPid.get(fs) ?? 3102;
+    nextPid.set(fs, pid + 3);
+    this.#pid = pid;
+    // The run starts somewhere in the clock's second (kubectl's own start-up takes some ms).
+    this.#micros =
+      (nowEpochMs() % 1000) * 1000 + 9000 + ((Math.imul(pid, 2654435761) >>> 0) % 300_000);
+  }
+
+  /** One klog line at verbosity `v` (`I` severity); `tookMs`: the time it reports on. */
+  info(v: number, fileLine: string, msg: string, tookMs = 0): void {
+    if (this.level < v) return;
+    if (!this.#noted && this.level >= 7) {
+      this.#noted = true;
+      this.sink(
+        '(kubectl -v=7 and above also print request and response headers and bodies; this console shows the -v=6 log)\n',
+      );
+    }
+    this.#micros += tookMs * 1000;
+    this.sink(`${this.#header(fileLine)}${msg}\n`);
+  }
+
+  #noted = false;
+
+  #header(fileLine: string): string {
+    // The clock moves on a little between lines, as a real run's would.
+    this.#micros += 29 + ((this.#micros * 7 + this.#serial * 53) % 187);
+    const ms = this.nowEpochMs() - (this.nowEpochMs() % 1000) + Math.floor(this.#micros / 1000);
+    const d = new Date(ms);
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const micros = String(this.#micros % 1_000_000).padStart(6, '0');
+    return `I${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros} ${String(this.#pid).padStart(7, ' ')} ${fileLine}] `;
+  }
+
+  /** The kubeconfig file loaded (clientcmd's loader, two spaces as it prints them). */
+  configLoaded(path: string): void {
+    this.info(6, 'loader.go:402', `Config loaded from file:  ${path}`);
+  }
+
+  /** client-go's feature gates, logged once a REST client is built. */
+  featureGates(): void {
+    for (const gate of [
+      'ClientsAllowCBOR',
+      'ClientsPreferCBOR',
+      'InformerResourceVersion',
+      'WatchListClient',
+    ]) {
+      this.info(1, 'envvar.go:172', `"Feature gate default state" feature="${gate}" enabled=false`);
+    }
+  }
+
+  /**
+   * Discovery's two requests (aggregated: every group and resource in two answers); the cached
+   * client's carry `timeout=32s`, a plain discovery client's (top's) none.
+   */
+  discovery(timeout = true): void {
+    const q = timeout ? '?timeout=32s' : '';
+    this.request('GET', `/api${q}`, 200);
+    this.request('GET', `/apis${q}`, 200);
+  }
+
+  /** A type the cached discovery did not know: kubectl invalidates the cache and asks again. */
+  rediscover(): void {
+    this.info(6, 'discovery.go:214', 'Invalidating discovery information');
+    markDiscovered(this.fs, this.server, this.nowEpochMs());
+    this.discovery();
+  }
+
+  /** `round_trippers.go:560] GET https://…/path?query 200 OK in 3 milliseconds`. */
+  request(method: string, pathAndQuery: string, code: number): void {
+    this.#serial++;
+    const ms = latencyMs(pathAndQuery, this.#serial);
+    const text = STATUS_TEXT[code] ?? '';
+    this.info(
+      6,
+      'round_trippers.go:560',
+      `${method} ${this.server}${pathAndQuery} ${code}${text ? ` ${text}` : ''} in ${ms} milliseconds`,
+      ms,
+    );
+  }
+
+  /** A request to `path` with kubectl's query (and `--request-timeout`'s `timeout`). */
+  requestTo(
+    method: string,
+    path: string,
+    query: Record<string, string | undefined>,
+    code: number,
+  ): void {
+    const q = encodeQuery({
+      ...query,
+      ...(this.requestTimeout ? { timeout: this.requestTimeout } : {}),
+    });
+    this.request(method, q ? `${path}?${q}` : path, code);
+  }
+
+  /**
+   * A read kubectl sends that the console answers from what it already holds (a describer's or
+   * the history viewer's second GET of the object it was given): logged, not sent.
+   */
+  reread(resource: ResourceName, namespace: string | undefined, name: string, code = 200): void {
+    this.requestTo('GET', pathOf(resource, namespace, name), {}, code);
+  }
+
+  /**
+   * The informer kubectl's waits run on one object (delete's wait, rollout status, wait --for):
+   * the reflector lists it by name, then watches from the list's resourceVersion with
+   * client-go's random timeout (5 to 10 minutes). `list` makes the list request and returns its
+   * resourceVersion. Returns what the reflector logs when it stops.
+   */
+  informer(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    list: () => string,
+  ): () => void {
+    const from = 'k8s.io/client-go/tools/watch/informerwatcher.go:146';
+    this.info(
+      3,
+      'reflector.go:313',
+      `Starting reflector *unstructured.Unstructured (0s) from ${from}`,
+    );
+    this.info(
+      3,
+      'reflector.go:349',
+      `Listing and watching *unstructured.Unstructured from ${from}`,
+    );
+    this.nextQuery(resource, { limit: '500', resourceVersion: '0' });
+    const rv = list();
+    this.takeQuery(resource);
+    this.info(
+      2,
+      'reflector.go:376',
+      `Caches populated for *unstructured.Unstructured from ${from}`,
+    );
+    const timeoutSeconds = 300 + latencyMs(`${name}/${rv}`, this.#serial) * 41;
+    this.requestTo(
+      'GET',
+      pathOf(resource, namespace),
+      {
+        allowWatchBookmarks: 'true',
+        fieldSelector: `metadata.name=${name}`,
+        resourceVersion: rv,
+        timeoutSeconds: String(timeoutSeconds),
+        watch: 'true',
+      },
+      200,
+    );
+    return () =>
+      this.info(
+        3,
+        'reflector.go:319',
+        `Stopping reflector *unstructured.Unstructured (0s) from ${from}`,
+      );
+  }
+
+  /** Extra query parameters for the next request to `resource` (see #nextQuery). */
+  nextQuery(resource: ResourceName, query: Record<string, string>): void {
+    this.#nextQuery = { resource, query };
+  }
+
+  takeQuery(resource: ResourceName): Record<string, string> {
+    const q = this.#nextQuery;
+    if (!q || q.resource !== resource) return {};
+    this.#nextQuery = undefined;
+    return q.query;
+  }
+
+  /** The Status a failed request returned, as CheckErr dumps it at -v=4 and above. */
+  statusDump(status: Status): void {
+    if (this.level < 4 || status.code === 0) return;
+    const details = status.details
+      ? {
+          ...(status.details.name !== undefined ? { name: status.details.name } : {}),
+          ...(status.details.group !== undefined ? { group: status.details.group } : {}),
+          ...(status.details.kind !== undefined ? { kind: status.details.kind } : {}),
+          ...(status.details.causes
+            ? {
+                causes: status.details.causes.map((c) => ({
+                  reason: c.type,
+                  message: c.message,
+                  ...(c.field !== undefined ? { field: c.field } : {}),
+                })),
+              }
+            : {}),
+          ...(status.details.retryAfterSeconds !== undefined
+            ? { retryAfterSeconds: status.details.retryAfterSeconds }
+            : {}),
+        }
+      : undefined;
+    const body = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: status.message,
+      reason: status.reason,
+      ...(details ? { details } : {}),
+      code: status.code,
+    };
+    this.info(4, 'helpers.go:246', `server response object: %s[${goIndent(body)}]`);
+  }
+}
+
+/**
+ * Whether a command that maps types through discovery reads it from the server now: kubectl's
+ * disk cache is empty, older than its TTL, or `fresh` is asked (api-resources). Every such
+ * command counts, logged or not: the cache is the same files either way.
+ */
+export function readsDiscovery(
+  fs: Workspace,
+  server: string,
+  nowEpochMs: number,
+  fresh: boolean,
+): boolean {
+  const at = discoveredAt.get(fs)?.get(server);
+  if (!fresh && at !== undefined && nowEpochMs - at < DISCOVERY_TTL_MS) return false;
+  markDiscovered(fs, server, nowEpochMs);
+  return true;
+}
+
+function markDiscovered(fs: Workspace, server: string, nowEpochMs: number): void {
+  let byServer = discoveredAt.get(fs);
+  if (!byServer) {
+    byServer = new Map();
+    discoveredAt.set(fs, byServer);
+  }
+  byServer.set(server, nowEpochMs);
+}
+
+/** `-v` / `--v` as parsed (pflag int32); 0 when absent. */
+export function verbosity(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : 0;
+}
+
+function codeOf<T>(r: Result<T>, success: number): number {
+  return r.ok ? success : r.status.code;
+}
+
+function pathOf(
+  resource: ResourceName,
+  namespace: string | undefined,
+  name?: string,
+  subresource?: string,
+): string {
+  const def: ResourceDef | undefined = RESOURCES[resource];
+  if (!def) return `/${resource}`;
+  return `${restPath(def, namespace, name)}${subresource ? `/${subresource}` : ''}`;
+}
+
+/**
+ * Commands that send `fieldValidation=Strict` though the console's call leaves validation to
+ * the server's default (typed clients: `create deployment`, … and taint's patch).
+ */
+const SENDS_STRICT = new Set(['create', 'taint']);
+/** Commands whose requests carry no fieldValidation (the console passes the server default). */
+const SENDS_NO_VALIDATION = new Set(['patch']);
+
+/**
+ * The query of a write as kubectl sends it: `dryRun=All`, its field manager (none when it is the
+ * server's default, `kubectl` from the User-Agent, but for server-side apply, which names it),
+ * the field validation its command asks for, server-side apply's `force`.
+ */
+function writeQuery(
+  command: string,
+  opts: WriteOptions | undefined,
+): Record<string, string | undefined> {
+  const ssa = opts?.patchType === 'apply';
+  const manager = opts?.fieldManager === 'kubectl' && !ssa ? undefined : opts?.fieldManager;
+  const validation = SENDS_NO_VALIDATION.has(command)
+    ? undefined
+    : (opts?.fieldValidation ?? (SENDS_STRICT.has(command) ? 'Strict' : undefined));
+  return {
+    dryRun: opts?.dryRun ? 'All' : undefined,
+    fieldManager: manager,
+    fieldValidation: validation,
+    ...(ssa ? { force: opts?.force ? 'true' : 'false' } : {}),
+  };
+}
+
+/**
+ * `api` with every request logged as it is answered. List options carry kubectl's `limit`
+ * (500 for get and describe's lists) in `ListOptions.limit`.
+ */
+export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
+  const logged: ApiClient = {
+    create(resource, namespace, obj, opts) {
+      const r = api.create(resource, namespace, obj, opts);
+      log.requestTo(
+        'POST',
+        pathOf(resource, namespace, undefined, opts?.subresource),
+        writeQuery(log.command, opts),
+        codeOf(r, 201),
+      );
+      return r;
+    },
+    get(resource, namespace, name) {
+      const r = api.get(resource, namespace, name);
+      log.requestTo(
+        'GET',
+        pathOf(resource, namespace, name),
+        log.takeQuery(resource),
+        codeOf(r, 200),
+      );
+      return r;
+    },
+    list(resource, namespace, opts?: ListOptions & { limit?: number }) {
+      const r = api.list(resource, namespace, opts);
+      log.requestTo(
+        'GET',
+        pathOf(resource, namespace),
+        {
+          labelSelector: opts?.labelSelector || undefined,
+          fieldSelector: opts?.fieldSelector || undefined,
+          limit: opts?.limit !== undefined ? String(opts.limit) : undefined,
+          ...log.takeQuery(resource),
+        },
+        codeOf(r, 200),
+      );
+      return r;
+    },
+    update(resource, namespace, obj, opts) {
+      const r = api.update(resource, namespace, obj, opts);
+      log.requestTo(
+        'PUT',
+        pathOf(resource, namespace, obj.metadata?.name, opts?.subresource),
+        writeQuery(log.command, opts),
+        codeOf(r, 200),
+      );
+      return r;
+    },
+    patch(resource, namespace, name, patch, opts) {
+      const r = api.patch(resource, namespace, name, patch, opts);
+      log.requestTo(
+        'PATCH',
+        pathOf(resource, namespace, name, opts?.subresource),
+        writeQuery(log.command, opts),
+        codeOf(r, 200),
+      );
+      return r;
+    },
+    delete(resource, namespace, name, opts?: DeleteOptions) {
+      const r = api.delete(resource, namespace, name, opts);
+      log.requestTo(
+        'DELETE',
+        pathOf(resource, namespace, name, opts?.eviction ? 'eviction' : undefined),
+        { dryRun: opts?.dryRun ? 'All' : undefined },
+        codeOf(r, 200),
+      );
+      return r;
+    },
+  };
+  if (api.connect) {
+    const connect = api.connect.bind(api);
+    logged.connect = (subresource, namespace, name, container) => {
+      const r = connect(subresource, namespace, name, container);
+      // exec, attach and port-forward upgrade the connection (101) and say nothing at 6.
+      if (subresource === 'log') {
+        log.requestTo(
+          'GET',
+          pathOf('pods', namespace, name, 'log'),
+          { container: container || undefined, ...log.takeQuery('pods') },
+          codeOf(r, 200),
+        );
+      }
+      return r;
+    };
+  }
+  if (api.createToken) {
+    const createToken = api.createToken.bind(api);
+    logged.createToken = (namespace: string, name: string, request: KubeObject) => {
+      const r = createToken(namespace, name, request);
+      log.requestTo(
+        'POST',
+        pathOf('serviceaccounts', namespace, name, 'token'),
+        {},
+        codeOf(r, 201),
+      );
+      return r;
+    };
+  }
+  return logged;
+}
+
+/**
+ * The informer of a wait on one object, logged at `-v=2` and above (see RequestLog.informer);
+ * from `-v=6` its list is a request, made through `api`. Returns the reflector's stop.
+ */
+export function informerLog(
+  log: RequestLog | undefined,
+  api: ApiClient,
+  resource: ResourceName,
+  namespace: string | undefined,
+  name: string,
+): () => void {
+  if (!log || log.level < 2) return () => {};
+  return log.informer(resource, namespace, name, () => {
+    if (log.level < 6) return '0';
+    const r = api.list(resource, namespace, { fieldSelector: `metadata.name=${name}` });
+    return r.ok ? r.value.metadata.resourceVersion : '0';
+  });
+}
