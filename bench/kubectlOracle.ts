@@ -919,6 +919,8 @@ function verboseLog(s: string): string {
   const lines = s
     .replace(/(round_trippers\.go:\d+\] [A-Z]+ )https?:\/\/[^/\s]+/g, '$1SERVER')
     .replace(/ in \d+ milliseconds$/gm, ' in N milliseconds')
+    // The OpenAPI v3 documents' hashes are the bridge's and the console's own.
+    .replace(/\?hash=[0-9A-F]{128}&/g, '?hash=HASH&')
     // describe's event selectors are built from a Go map: their terms come in any order.
     .replace(
       /fieldSelector=([^&\s]+)/g,
@@ -928,6 +930,8 @@ function verboseLog(s: string): string {
     .filter(
       (l) =>
         !/^I0000 00:00:00\.000000 1 table_printer\.go:\d+\]/.test(l) &&
+        !/ patcher\.go:\d+\] warning: OpenAPI V3 path does not support strategic merge patch/.test(l) &&
+        !/round_trippers\.go:\d+\] GET SERVER\/openapi\/v2\?timeout=32s 404 /.test(l) &&
         !/round_trippers\.go:\d+\] GET SERVER\/(api\/v1|apis\/[^/?]+\/[^/?]+)\?timeout=32s /.test(
           l,
         ),

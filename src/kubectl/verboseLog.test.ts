@@ -6,7 +6,8 @@
  * took, are the console's own: the tests read the lines after the header and without the
  * milliseconds.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExplainSchema } from './explain/load.ts';
 import { engineSession } from './testing/engineSession.ts';
 
 const HEADER = /^I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ (?=[a-z_]+\.go:\d+\] )/;
@@ -346,6 +347,121 @@ describe('kubectl -v=6: the requests each command sends', () => {
       req('GET SERVER/apis/apps/v1 200 OK'),
       req('POST SERVER/apis/authorization.k8s.io/v1/selfsubjectaccessreviews 201 Created'),
     ]);
+  });
+});
+
+describe('kubectl -v=6: manifests, the OpenAPI documents and informers', () => {
+  const session = () => {
+    const s = engineSession(3);
+    s.run('kubectl create deployment web --image=nginx --replicas=2');
+    s.run('kubectl get ns -o name');
+    s.run(
+      `printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: cm1\\ndata:\\n  a: b\\n' > cm1.yaml`,
+    );
+    return s;
+  };
+  const requests = (err: string) =>
+    logLines(err).filter((l) => !l.startsWith('envvar.go') && !l.startsWith('loader.go'));
+  const OPENAPI_V1 =
+    /^round_trippers\.go:560\] GET SERVER\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}&timeout=32s 200 OK in N milliseconds$/;
+
+  it('apply reads the OpenAPI v3 index and the group version’s document, then the object; -v=4 shows the post-processor', () => {
+    const { run } = session();
+    const first = requests(run('kubectl apply -f cm1.yaml -v=6').err);
+    expect(first[0]).toBe(req('GET SERVER/openapi/v3?timeout=32s 200 OK'));
+    expect(first[1]).toMatch(OPENAPI_V1);
+    expect(first.slice(2)).toEqual([
+      req('GET SERVER/api/v1/namespaces/default/configmaps/cm1 404 Not Found'),
+      req(
+        'POST SERVER/api/v1/namespaces/default/configmaps?fieldManager=kubectl-client-side-apply&fieldValidation=Strict 201 Created',
+      ),
+      'apply.go:548] Running apply post-processor function',
+    ]);
+    // Unchanged: nothing to patch.
+    expect(requests(run('kubectl apply -f cm1.yaml -v=6').err).slice(2)).toEqual([
+      req('GET SERVER/api/v1/namespaces/default/configmaps/cm1 200 OK'),
+      'apply.go:548] Running apply post-processor function',
+    ]);
+    expect(logLines(run('kubectl apply -f cm1.yaml -v=4').err)).toEqual([
+      ...GATES,
+      'apply.go:548] Running apply post-processor function',
+    ]);
+  });
+
+  it('server-side apply sends its PATCH alone: 201 Created for a new object, 200 after', () => {
+    const { run } = session();
+    const ssa =
+      'PATCH SERVER/api/v1/namespaces/default/configmaps/cm1?fieldManager=kubectl&fieldValidation=Strict&force=false';
+    expect(requests(run('kubectl apply -f cm1.yaml --server-side -v=6').err).slice(2)).toEqual([
+      req(`${ssa} 201 Created`),
+      'apply.go:548] Running apply post-processor function',
+    ]);
+    expect(requests(run('kubectl apply -f cm1.yaml --server-side -v=6').err).slice(2)).toEqual([
+      req(`${ssa} 200 OK`),
+      'apply.go:548] Running apply post-processor function',
+    ]);
+  });
+
+  it('create -f verifies field validation against the document; --validate=false does not read it', () => {
+    const { run } = session();
+    expect(requests(run('kubectl create -f cm1.yaml -v=6').err).slice(1)).toEqual([
+      expect.stringMatching(OPENAPI_V1),
+      req(
+        'POST SERVER/api/v1/namespaces/default/configmaps?fieldManager=kubectl-create&fieldValidation=Strict 201 Created',
+      ),
+    ]);
+    run('kubectl delete -f cm1.yaml');
+    expect(requests(run('kubectl create -f cm1.yaml --validate=false -v=6').err)).toEqual([
+      req(
+        'POST SERVER/api/v1/namespaces/default/configmaps?fieldManager=kubectl-create&fieldValidation=Ignore 201 Created',
+      ),
+    ]);
+    // describe -f: the object read for the manifest is the describer's one read.
+    expect(requests(run('kubectl describe -f cm1.yaml -v=6').err)[0]).toBe(
+      req('GET SERVER/api/v1/namespaces/default/configmaps/cm1 200 OK'),
+    );
+    expect(requests(run('kubectl describe -f cm1.yaml -v=6').err)[1]).toMatch(
+      /events\?fieldSelector=/,
+    );
+  });
+
+  it('wait reads the object, then waits on an informer; a missing one is a 404 for --for=delete', () => {
+    const { run } = session();
+    const lines = requests(run('kubectl wait --for=condition=Available deploy/web -v=6').err);
+    expect(lines[0]).toBe(req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'));
+    expect(lines[1]).toBe(
+      `reflector.go:313] Starting reflector *unstructured.Unstructured (0s) from ${FROM}`,
+    );
+    expect(lines.at(-1)).toBe(
+      `reflector.go:319] Stopping reflector *unstructured.Unstructured (0s) from ${FROM}`,
+    );
+    expect(requests(run('kubectl wait --for=delete pod/nope --timeout=1s -v=6').err)).toEqual([
+      req('GET SERVER/api/v1/namespaces/default/pods/nope 404 Not Found'),
+    ]);
+  });
+
+  it('drain lists the node’s pods by a field selector', () => {
+    const { run } = session();
+    const lines = requests(
+      run('kubectl drain node1 --ignore-daemonsets --dry-run=client -v=6').err,
+    );
+    expect(lines.slice(0, 2)).toEqual([
+      req('GET SERVER/api/v1/nodes/node1 200 OK'),
+      req('GET SERVER/api/v1/pods?fieldSelector=spec.nodeName%3Dnode1&limit=500 200 OK'),
+    ]);
+  });
+
+  beforeAll(async () => {
+    await loadExplainSchema();
+  });
+
+  it('explain reads the OpenAPI v3 index and the group version’s document', () => {
+    const { run } = session();
+    const lines = requests(run('kubectl explain deploy.spec -v=6').err);
+    expect(lines[0]).toBe(req('GET SERVER/openapi/v3?timeout=32s 200 OK'));
+    expect(lines[1]).toMatch(
+      /^round_trippers\.go:560\] GET SERVER\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}&timeout=32s 200 OK in N milliseconds$/,
+    );
   });
 });
 

@@ -271,6 +271,38 @@ export class RequestLog {
       );
   }
 
+  /** Runs `fn` with its requests unlogged (a read kubectl does not send). */
+  quiet<T>(fn: () => T): T {
+    this.#quiet++;
+    try {
+      return fn();
+    } finally {
+      this.#quiet--;
+    }
+  }
+
+  get muted(): boolean {
+    return this.#quiet > 0;
+  }
+
+  #quiet = 0;
+  /** The OpenAPI v3 documents this run has read (kubectl keeps them for the run). */
+  #openApi = new Set<string>();
+
+  /**
+   * The OpenAPI v3 document of a group version, read once a run: the index, then the document
+   * at the path the index names with its hash (what apply's patcher and the field-validation
+   * verifier of create, replace and apply read). The hash stands for this simulated server's
+   * document: a real server's differs with its exact text.
+   */
+  openApiV3(group: string, version: string): void {
+    const gv = group ? `apis/${group}/${version}` : `api/${version}`;
+    if (this.#openApi.has(gv)) return;
+    if (this.#openApi.size === 0) this.request('GET', '/openapi/v3?timeout=32s', 200);
+    this.#openApi.add(gv);
+    this.request('GET', `/openapi/v3/${gv}?hash=${documentHash(gv)}&timeout=32s`, 200);
+  }
+
   /** Extra query parameters for the next request to `resource` (see #nextQuery). */
   nextQuery(resource: ResourceName, query: Record<string, string>): void {
     this.#nextQuery = { resource, query };
@@ -345,6 +377,18 @@ function markDiscovered(fs: Workspace, server: string, nowEpochMs: number): void
   byServer.set(server, nowEpochMs);
 }
 
+/** A steady 512-bit hex digest (upper case, as the server's index writes it) of `text`. */
+function documentHash(text: string): string {
+  let out = '';
+  for (let round = 0; out.length < 128; round++) {
+    let h = 2166136261 ^ round;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+    out += h.toString(16).toUpperCase().padStart(8, '0');
+  }
+  return out;
+}
+
 /** `-v` / `--v` as parsed (pflag int32); 0 when absent. */
 export function verbosity(value: unknown): number {
   return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : 0;
@@ -403,6 +447,17 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
   const logged: ApiClient = {
     create(resource, namespace, obj, opts) {
       const r = api.create(resource, namespace, obj, opts);
+      if (log.muted) return r;
+      // Server-side apply creates with its PATCH of the object's path.
+      if (opts?.patchType === 'apply') {
+        log.requestTo(
+          'PATCH',
+          pathOf(resource, namespace, obj.metadata?.name),
+          writeQuery(log.command, opts),
+          codeOf(r, 201),
+        );
+        return r;
+      }
       log.requestTo(
         'POST',
         pathOf(resource, namespace, undefined, opts?.subresource),
@@ -413,6 +468,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     get(resource, namespace, name) {
       const r = api.get(resource, namespace, name);
+      if (log.muted) return r;
       log.requestTo(
         'GET',
         pathOf(resource, namespace, name),
@@ -423,6 +479,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     list(resource, namespace, opts?: ListOptions & { limit?: number }) {
       const r = api.list(resource, namespace, opts);
+      if (log.muted) return r;
       log.requestTo(
         'GET',
         pathOf(resource, namespace),
@@ -438,6 +495,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     update(resource, namespace, obj, opts) {
       const r = api.update(resource, namespace, obj, opts);
+      if (log.muted) return r;
       log.requestTo(
         'PUT',
         pathOf(resource, namespace, obj.metadata?.name, opts?.subresource),
@@ -448,6 +506,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     patch(resource, namespace, name, patch, opts) {
       const r = api.patch(resource, namespace, name, patch, opts);
+      if (log.muted) return r;
       log.requestTo(
         'PATCH',
         pathOf(resource, namespace, name, opts?.subresource),
@@ -458,6 +517,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     delete(resource, namespace, name, opts?: DeleteOptions) {
       const r = api.delete(resource, namespace, name, opts);
+      if (log.muted) return r;
       log.requestTo(
         'DELETE',
         pathOf(resource, namespace, name, opts?.eviction ? 'eviction' : undefined),

@@ -961,6 +961,9 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const mismatches: Status[] = [];
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
+    // The field-validation verifier (and apply's patcher) read the type's OpenAPI document.
+    if (validation !== 'Ignore' || mode === 'apply')
+      ctx.requestLog?.openApiV3(m.type.group, m.type.version);
     // The builder's RequireNamespace check fails this object only (ContinueOnError): the
     // others are still created or applied, the errors printed at the end.
     const mismatch = namespaceMismatch(ctx, m);
@@ -1026,6 +1029,8 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   }
   // apply.go PrintAndPrunePostProcessor: the objects kept for -o print only when every object
   // applied cleanly (then the pruner runs).
+  if (mode === 'apply' && errors.length === 0)
+    ctx.requestLog?.info(4, 'apply.go:548', 'Running apply post-processor function');
   if (mode === 'apply') flushObjectPrints(ctx, format, errors.length === 0);
   if (errors.length > 0) ctx.errStatuses(errors);
   if (errors.length > 0) ctx.exitCode = 1;
@@ -1363,7 +1368,9 @@ function serverSideApplyOne(
     ...(ctx.bool('force-conflicts') ? { force: true } : {}),
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
   };
-  const current = ctx.host.api.get(resource, ns, name);
+  // kubectl sends the apply PATCH alone: the console reads the object first to choose its call.
+  const read = () => ctx.host.api.get(resource, ns, name);
+  const current = ctx.requestLog ? ctx.requestLog.quiet(read) : read();
   if (!current.ok && current.status.reason !== 'NotFound') {
     o.errors.push(
       withSource(
@@ -1478,6 +1485,7 @@ export function runReplace(ctx: Ctx): void {
   let mapped = 0;
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
+    if (validation !== 'Ignore') ctx.requestLog?.openApiV3(m.type.group, m.type.version);
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns));
     const name = obj.metadata?.name ?? '';

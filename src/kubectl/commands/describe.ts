@@ -98,10 +98,12 @@ function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | unde
   });
 }
 
-function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
+function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject, read = false): string {
   const now = ctx.now();
-  // Each describer reads its object again, whether the builder found it by name or in a list.
-  ctx.requestLog?.reread(type.resource, obj.metadata?.namespace, obj.metadata?.name ?? '');
+  // Each describer reads its object again, whether the builder found it by name or in a list
+  // (`read`: the object was just read for a file's manifest, which was that read).
+  if (!read)
+    ctx.requestLog?.reread(type.resource, obj.metadata?.namespace, obj.metadata?.name ?? '');
   switch (type.resource) {
     case 'pods':
       return describePod(obj, eventsFor(ctx, obj, 'Pod'), now);
@@ -275,7 +277,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   const files = filenameArgs(ctx);
   const allNs = ctx.bool('all-namespaces');
   const ns = ctx.namespace;
-  const found: { type: ResourceType; obj: KubeObject }[] = [];
+  const found: { type: ResourceType; obj: KubeObject; read?: true }[] = [];
   // The builder's errors (ContinueOnError): returned once every object is described.
   const errors: Status[] = [];
   /** Errors of the describer itself, not the builder's aggregate: alone, printed with error:. */
@@ -295,7 +297,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
         namespaceForManifest(ctx, m),
         m.obj.metadata?.name ?? '',
       );
-      if (r.ok) found.push({ type: m.type, obj: r.value });
+      if (r.ok) found.push({ type: m.type, obj: r.value, read: true });
       else errors.push(r.status);
     }
   } else {
@@ -354,8 +356,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
       return;
     }
   }
-  found.forEach(({ type, obj }, i) => {
-    const text = describeOne(ctx, type, obj);
+  found.forEach(({ type, obj, read }, i) => {
+    const text = describeOne(ctx, type, obj, read);
     ctx.out(i === 0 ? text : `\n\n${text}`);
   });
   // describe.go: unlike get, the text does not look at the types' scope (a cluster-scoped
@@ -375,6 +377,12 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   }
 }
 
+/** A list of `type` as describe's builder asks for it (a page of 500). */
+function listPage(ctx: Ctx, type: ResourceType, scope: string | undefined): KubeObject[] {
+  ctx.requestLog?.nextQuery(type.resource, { limit: '500' });
+  return listAll(ctx, type.resource, scope);
+}
+
 /** describe.go DescribeMatchingResources: the objects of `resource` named `prefix…`. */
 function describeMatching(ctx: Ctx, resource: string, prefix: string, original: Status): void {
   const matched: { type: ResourceType; obj: KubeObject }[] = [];
@@ -387,7 +395,7 @@ function describeMatching(ctx: Ctx, resource: string, prefix: string, original: 
             const r = ctx.host.api.get(type.resource, scope, n);
             return r.ok ? [r.value] : [];
           })
-        : listAll(ctx, type.resource, scope);
+        : listPage(ctx, type, scope);
     for (const obj of objs)
       if ((obj.metadata?.name ?? '').startsWith(prefix)) matched.push({ type, obj });
     break;

@@ -240,6 +240,8 @@ export function runExplain(ctx: Ctx, args: string[]): void {
   const gvr = `${target.group}/${target.version}, Resource=${type.resource}`;
   const gv = target.group ? `${target.group}/${target.version}` : target.version;
   if (!servedGroupVersions().has(gv)) ctx.fail(`couldn't find resource for "${gvr}"`);
+  // The explainer reads the server's OpenAPI v3 index, then the group version's document.
+  ctx.requestLog?.openApiV3(target.group, target.version);
   if (format !== 'plaintext') ctx.fail(`unrecognized format: ${format}`);
   // The kind the group version serves under this resource name (`events` in events.k8s.io/v1).
   const named = type.resource;

@@ -426,6 +426,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
       const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
       if (!r.ok) {
         const status = getFailure(ctx, t.type, nsFor(t.type, ctx.namespace), t.name, r.status);
+        ctx.requestLog?.statusDump(status);
         errors.push(new ExposeError(renderStatus(status), true));
         continue;
       }
@@ -563,7 +564,10 @@ function exposeOne(
       ? { dryRun: true, fieldManager: 'kubectl-expose' }
       : { fieldManager: 'kubectl-expose' },
   );
-  if (!r.ok) throw new ExposeError(renderStatus(r.status), true);
+  if (!r.ok) {
+    ctx.requestLog?.statusDump(r.status);
+    throw new ExposeError(renderStatus(r.status), true);
+  }
   // The Service comes back typed: -o json keeps its struct order.
   printObject(ctx, { ...r.value, apiVersion: 'v1', kind: 'Service' }, format, {
     verb: 'exposed',
@@ -1806,6 +1810,7 @@ function controllerOf(pod: KubeObject): { kind: string; name: string } | undefin
  */
 function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]; alone?: string } {
   const podSelector = ctx.str('pod-selector');
+  ctx.requestLog?.nextQuery('pods', { fieldSelector: `spec.nodeName=${name}`, limit: '500' });
   const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
     (p) => (p as unknown as Pod).spec?.nodeName === name,
   );

@@ -152,6 +152,11 @@ export function runWait(ctx: Ctx, args: string[]): void {
   const targets = findTargets(ctx, args);
   let visited = 0;
   for (const t of targets) {
+    // The builder reads each named object (-v=6 shows the GET).
+    if (!t.listed) {
+      const there = peekObject(ctx, t.type.resource, t.ns, t.name) !== undefined;
+      ctx.requestLog?.reread(t.type.resource, t.ns, t.name, there ? 200 : 404);
+    }
     if (!t.listed && peekObject(ctx, t.type.resource, t.ns, t.name) === undefined) {
       // --for=delete ignores what is already gone.
       if (kind === 'delete') continue;
