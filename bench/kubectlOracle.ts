@@ -930,7 +930,9 @@ function verboseLog(s: string): string {
     .filter(
       (l) =>
         !/^I0000 00:00:00\.000000 1 table_printer\.go:\d+\]/.test(l) &&
-        !/ patcher\.go:\d+\] warning: OpenAPI V3 path does not support strategic merge patch/.test(l) &&
+        !/ patcher\.go:\d+\] warning: OpenAPI V3 path does not support strategic merge patch/.test(
+          l,
+        ) &&
         !/round_trippers\.go:\d+\] GET SERVER\/openapi\/v2\?timeout=32s 404 /.test(l) &&
         !/round_trippers\.go:\d+\] GET SERVER\/(api\/v1|apis\/[^/?]+\/[^/?]+)\?timeout=32s /.test(
           l,
