@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPrompt, readsAsProse, transcriptText } from './Console.tsx';
+import { answerPrompt, readsAsProse, stderrParts, transcriptText } from './Console.tsx';
 import { podCounts } from './NamespacePanel.tsx';
 
 describe('console transcript (what Copy puts on the clipboard)', () => {
@@ -106,5 +106,29 @@ describe('which standard output wraps at the box edge', () => {
       false,
     );
     expect(readsAsProse('FIELDS:\n  apiVersion\t<string>\n')).toBe(false);
+  });
+});
+
+describe('stderrParts: kubectl -v=N log lines apart from errors', () => {
+  it('cuts klog lines (and a dumped Status under one) from the warnings and errors around them', () => {
+    const text = [
+      'I0106 00:00:25.001219    3102 round_trippers.go:560] GET https://172.18.0.2:6443/api/v1/namespaces/default/pods/nope 404 Not Found in 7 milliseconds',
+      'I0106 00:00:25.001547    3102 helpers.go:246] server response object: %s[{',
+      '  "kind": "Status",',
+      '  "code": 404',
+      '}]',
+      'Error from server (NotFound): pods "nope" not found',
+      '',
+    ].join('\n');
+    const parts = stderrParts(text);
+    expect(parts.map((p) => p.log)).toEqual([true, false]);
+    expect(parts[0]?.text.endsWith('}]\n')).toBe(true);
+    expect(parts[1]?.text).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it('stderr without klog lines is one part', () => {
+    expect(stderrParts('Warning: x\nerror: y\n')).toEqual([
+      { text: 'Warning: x\nerror: y\n', log: false },
+    ]);
   });
 });

@@ -46,6 +46,44 @@ export function readsAsProse(text: string): boolean {
   return !/\t|\S {3}/.test(text);
 }
 
+/** klog's header (`I0106 00:00:25.001219    3102 file.go:1] `): `kubectl -v=N`'s log lines. */
+const KLOG_LINE = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ [\w.-]+:\d+\] /;
+const KLOG_ANYWHERE = new RegExp(KLOG_LINE.source, 'm');
+
+/**
+ * A stderr chunk cut where klog's log lines begin and end: a log line (and the indented lines of
+ * a Status it dumps) is `log`, the rest (warnings, errors) is not. Plain text when none is klog's.
+ */
+export function stderrParts(text: string): { text: string; log: boolean }[] {
+  if (!KLOG_ANYWHERE.test(text)) return [{ text, log: false }];
+  const parts: { text: string; log: boolean }[] = [];
+  let inLog = false;
+  for (const line of text.split(/(?<=\n)/)) {
+    const log: boolean = KLOG_LINE.test(line) || (inLog && /^( |\}\])/.test(line));
+    inLog = log;
+    const last = parts[parts.length - 1];
+    if (last && last.log === log) last.text += line;
+    else parts.push({ text: line, log });
+  }
+  return parts;
+}
+
+/**
+ * An entry's output as spans: stdout chunks as they are, stderr cut where klog's lines are. The
+ * chunks of an entry never change, so their positions are stable keys.
+ */
+function outputSpans(entry: ConsoleEntry): { key: string; className: string; text: string }[] {
+  return outputChunks(entry).flatMap((c, i) =>
+    c.err
+      ? stderrParts(c.text).map((p, j) => ({
+          key: `${i}.${j}`,
+          className: p.log ? 'console-stderr console-klog' : 'console-stderr',
+          text: p.text,
+        }))
+      : [{ key: String(i), className: chunkClass(false, c.text), text: c.text }],
+  );
+}
+
 function chunkClass(err: boolean, text: string): string {
   if (err) return 'console-stderr';
   return readsAsProse(text) ? 'console-stdout console-stdout--prose' : 'console-stdout';
@@ -88,11 +126,9 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
           {'\n'}
         </>
       )}
-      {outputChunks(entry).map((c, i) => (
-        // The chunks of an entry never change: their index is a stable key.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <span key={i} className={chunkClass(c.err, c.text)}>
-          {c.text}
+      {outputSpans(entry).map((span) => (
+        <span key={span.key} className={span.className}>
+          {span.text}
         </span>
       ))}
     </pre>
