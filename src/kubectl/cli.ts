@@ -302,7 +302,7 @@ export function runKubectl(
         )
       : undefined;
   const ctx = new Ctx(
-    log && level >= 6 ? { ...client, api: loggedClient(client.api, log) } : client,
+    log ? { ...client, api: loggedClient(client.api, log) } : client,
     parsed,
     path,
   );
@@ -474,20 +474,18 @@ function runCommand(
       return ctx.result(1);
     }
     if (talksToServer(path, ctx)) {
-      // The first REST client logs client-go's feature gates; the resource builder's RESTMapper
-      // reads discovery (from kubectl's disk cache while it is fresh).
-      ctx.requestLog?.featureGates();
+      // The resource builder's RESTMapper reads discovery (from kubectl's disk cache while it is
+      // fresh). Its first request builds the first REST client, which logs the feature gates.
       const discovery = usesDiscovery(path, ctx);
-      if (
-        discovery &&
+      if (discovery && ctx.requestLog)
+        ctx.requestLog.pendingDiscovery = { fresh: discovery === 'fresh' };
+      else if (discovery)
         readsDiscovery(
           host.fs,
           selectedServerUrl(host.kubeconfig, ctxName, clusterFlag),
           host.nowEpochMs(),
           discovery === 'fresh',
-        )
-      )
-        ctx.requestLog?.discovery();
+        );
     }
     cmd.run(ctx, parsed.positional);
   } catch (e) {

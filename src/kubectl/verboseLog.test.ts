@@ -76,6 +76,14 @@ describe('kubectl -v: which lines each verbosity adds', () => {
     ]);
   });
 
+  it('a command refused before its first request builds no client: no feature gates', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl get pods --show-labels -o name -v=6').err)).toEqual([
+      LOADED,
+      'error: --show-labels option cannot be used with name printer',
+    ]);
+  });
+
   it('config commands load the file and build no client: the loader line only', () => {
     const { run } = engineSession(3);
     expect(logLines(run('kubectl config current-context -v=6').err)).toEqual([LOADED]);
@@ -327,6 +335,20 @@ describe('kubectl -v=6: the requests each command sends', () => {
     expect(logLines(run('kubectl delete pod q -v=2').err)).toEqual([
       ...GATES,
       `reflector.go:376] Caches populated for *unstructured.Unstructured from ${FROM}`,
+    ]);
+  });
+
+  it('delete --ignore-not-found: the wait still reads the object (404); annotate sends its patch even when it changes nothing', () => {
+    const { run } = session();
+    expect(requests(run('kubectl delete pod nope --ignore-not-found -v=6').err)).toEqual([
+      req('DELETE SERVER/api/v1/namespaces/default/pods/nope 404 Not Found'),
+      req('GET SERVER/api/v1/namespaces/default/pods/nope 404 Not Found'),
+    ]);
+    expect(requests(run('kubectl annotate deploy web note- -v=6').err)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web 200 OK'),
+      req(
+        'PATCH SERVER/apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-annotate 200 OK',
+      ),
     ]);
   });
 

@@ -139,6 +139,7 @@ export class RequestLog {
   }
 
   #noted = false;
+  #gates = false;
 
   #header(fileLine: string): string {
     // The clock moves on a little between lines, as a real run's would.
@@ -155,8 +156,13 @@ export class RequestLog {
     this.info(6, 'loader.go:402', `Config loaded from file:  ${path}`);
   }
 
-  /** client-go's feature gates, logged once a REST client is built. */
+  /**
+   * client-go's feature gates, logged once, when the run's first REST client is built: just
+   * before its first request (a command refused before it sends one logs none).
+   */
   featureGates(): void {
+    if (this.#gates) return;
+    this.#gates = true;
     for (const gate of [
       'ClientsAllowCBOR',
       'ClientsPreferCBOR',
@@ -179,13 +185,30 @@ export class RequestLog {
 
   /** A type the cached discovery did not know: kubectl invalidates the cache and asks again. */
   rediscover(): void {
+    this.mapperReady();
     this.info(6, 'discovery.go:214', 'Invalidating discovery information');
     markDiscovered(this.fs, this.server, this.nowEpochMs());
     this.discovery();
   }
 
   /** `round_trippers.go:560] GET https://…/path?query 200 OK in 3 milliseconds`. */
+  /**
+   * Discovery the command's RESTMapper will read (when the cache is cold) at its first use:
+   * before the first request, after the flag checks that may refuse the command first.
+   */
+  pendingDiscovery: { fresh: boolean } | undefined;
+
+  /** The RESTMapper's first use: the pending discovery, read now if the cache says so. */
+  mapperReady(): void {
+    this.featureGates();
+    const pending = this.pendingDiscovery;
+    if (!pending) return;
+    this.pendingDiscovery = undefined;
+    if (readsDiscovery(this.fs, this.server, this.nowEpochMs(), pending.fresh)) this.discovery();
+  }
+
   request(method: string, pathAndQuery: string, code: number): void {
+    this.mapperReady();
     this.#serial++;
     const ms = latencyMs(pathAndQuery, this.#serial);
     const text = STATUS_TEXT[code] ?? '';
@@ -447,7 +470,10 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
   const logged: ApiClient = {
     create(resource, namespace, obj, opts) {
       const r = api.create(resource, namespace, obj, opts);
-      if (log.muted) return r;
+      if (log.muted) {
+        log.featureGates();
+        return r;
+      }
       // Server-side apply creates with its PATCH of the object's path.
       if (opts?.patchType === 'apply') {
         log.requestTo(
@@ -468,7 +494,10 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     get(resource, namespace, name) {
       const r = api.get(resource, namespace, name);
-      if (log.muted) return r;
+      if (log.muted) {
+        log.featureGates();
+        return r;
+      }
       log.requestTo(
         'GET',
         pathOf(resource, namespace, name),
@@ -479,7 +508,10 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     list(resource, namespace, opts?: ListOptions & { limit?: number }) {
       const r = api.list(resource, namespace, opts);
-      if (log.muted) return r;
+      if (log.muted) {
+        log.featureGates();
+        return r;
+      }
       log.requestTo(
         'GET',
         pathOf(resource, namespace),
@@ -495,7 +527,10 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     update(resource, namespace, obj, opts) {
       const r = api.update(resource, namespace, obj, opts);
-      if (log.muted) return r;
+      if (log.muted) {
+        log.featureGates();
+        return r;
+      }
       log.requestTo(
         'PUT',
         pathOf(resource, namespace, obj.metadata?.name, opts?.subresource),
@@ -506,7 +541,10 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     patch(resource, namespace, name, patch, opts) {
       const r = api.patch(resource, namespace, name, patch, opts);
-      if (log.muted) return r;
+      if (log.muted) {
+        log.featureGates();
+        return r;
+      }
       log.requestTo(
         'PATCH',
         pathOf(resource, namespace, name, opts?.subresource),
@@ -517,7 +555,10 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     },
     delete(resource, namespace, name, opts?: DeleteOptions) {
       const r = api.delete(resource, namespace, name, opts);
-      if (log.muted) return r;
+      if (log.muted) {
+        log.featureGates();
+        return r;
+      }
       log.requestTo(
         'DELETE',
         pathOf(resource, namespace, name, opts?.eviction ? 'eviction' : undefined),

@@ -25,9 +25,15 @@ const CHANGE_CAUSE = 'kubernetes.io/change-cause';
  * `daemonSetHistory` / `controlledHistoryV1`: the revisions the DaemonSet's selector lists that
  * it controls (by uid).
  */
-export function daemonSetRevisions(ctx: Ctx, ds: KubeObject): KubeObject[] {
+export function daemonSetRevisions(
+  ctx: Ctx,
+  ds: KubeObject,
+  resource: 'daemonsets' | 'statefulsets',
+): KubeObject[] {
   const selector = (ds.spec as { selector?: LabelSelector } | undefined)?.selector;
   const uid = ds.metadata?.uid;
+  // The history viewer and the rollbacker read the object again, then list its revisions.
+  ctx.requestLog?.reread(resource, ds.metadata?.namespace, ds.metadata?.name ?? '');
   return listAll(
     ctx,
     'controllerrevisions',
@@ -74,7 +80,7 @@ export function rollbackDaemonSet(
   resource: 'daemonsets' | 'statefulsets' = 'daemonsets',
 ): string {
   if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
-  const history = daemonSetRevisions(ctx, ds);
+  const history = daemonSetRevisions(ctx, ds, resource);
   if (toRevision === 0 && history.length <= 1) ctx.fail('no last revision to roll back to');
   // findHistory: the second-highest revision, or the one numbered toRevision.
   const sorted = [...history].sort((a, b) => revisionNumber(a) - revisionNumber(b));

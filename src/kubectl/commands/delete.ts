@@ -205,6 +205,8 @@ function deleteTargets(
 ): void {
   const { policy, grace, force, dryRun, output, readErrors = [] } = opts;
   const deleted: Target[] = [];
+  /** What the wait visits, in order: the deleted objects and those --ignore-not-found let by. */
+  const visited: Target[] = [];
   // WarnClusterScope: with -n (and without -A), once, at the first cluster-scoped object.
   let warnClusterScope = ctx.explicitNamespace && !ctx.bool('all-namespaces');
   const suffix =
@@ -233,7 +235,10 @@ function deleteTargets(
       };
       const r = ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
       if (!r.ok) {
-        if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) continue;
+        if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) {
+          visited.push(t);
+          continue;
+        }
         const st =
           r.status.reason === 'NotFound' && !t.source ? notFound(t.type, t.name) : r.status;
         errors.push(withSource(st, 'deleting', t.source));
@@ -248,10 +253,15 @@ function deleteTargets(
       ctx.out(`${kindPrefix(t.type)} "${t.name}" ${verb}${suffix}\n`);
     }
     deleted.push(t);
+    visited.push(t);
   }
   while (read < readErrors.length) errors.push(readErrors[read++] as Status);
 
   const wait = ctx.flags.values.get('wait') !== false;
+  if (wait && dryRun === 'none' && deleted.length === 0 && visited.length > 0) {
+    // Only objects that were not there: the wait finds each gone at once.
+    for (const t of visited) ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, 404);
+  }
   if (wait && dryRun === 'none' && deleted.length > 0) {
     const gone = (t: Target): boolean => {
       const obj = peekObject(ctx, t.type.resource, t.namespace, t.name);
@@ -261,22 +271,18 @@ function deleteTargets(
     // --timeout=0 (the default) is kubectl's "a week": the console stops earlier and says so.
     const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
     const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
-    // -v=6: the wait reads the first object; one still there is watched until it is gone (the
-    // others, read after it, are found gone).
-    const [first, ...rest] = deleted;
+    // -v=6: the wait reads each object in turn; the first one still there is watched until it
+    // is gone, and the ones after it are read once it is.
+    const firstPresent = visited.findIndex((t) => !gone(t));
+    const before = firstPresent < 0 ? visited : visited.slice(0, firstPresent + 1);
     let stop = (): void => {};
-    if (first && ctx.requestLog) {
-      const present = !gone(first);
-      ctx.requestLog.reread(first.type.resource, first.namespace, first.name, present ? 200 : 404);
+    for (const t of before) {
+      const present = !gone(t);
+      ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, present ? 200 : 404);
       if (present)
-        stop = informerLog(
-          ctx.requestLog,
-          ctx.host.api,
-          first.type.resource,
-          first.namespace,
-          first.name,
-        );
+        stop = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.namespace, t.name);
     }
+    const rest = firstPresent < 0 ? [] : visited.slice(firstPresent + 1);
     const ok = ctx.host.runUntil(() => deleted.every(gone), limit);
     stop();
     if (ok)

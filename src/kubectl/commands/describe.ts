@@ -156,12 +156,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject, read = false
     }
     case 'replicasets': {
       const uid = obj.metadata?.uid;
-      ctx.requestLog?.nextQuery('pods', {
-        labelSelector: labelSelectorString(
-          (obj.spec as { selector?: LabelSelector } | undefined)?.selector,
-        ),
-        limit: '500',
-      });
+      podsBySelector(ctx, obj);
       const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter((p) =>
         p.metadata?.ownerReferences?.some(
           (r) => r.controller && (r.uid === uid || r.name === obj.metadata?.name),
@@ -171,6 +166,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject, read = false
     }
     case 'daemonsets': {
       const uid = obj.metadata?.uid;
+      podsBySelector(ctx, obj);
       const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter((p) =>
         p.metadata?.ownerReferences?.some((r) => r.controller && r.uid === uid),
       );
@@ -180,6 +176,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject, read = false
       // getPodStatusForController: the pods the selector matches that the set controls.
       const uid = obj.metadata?.uid;
       const selector = (obj.spec as { selector?: LabelSelector } | undefined)?.selector;
+      podsBySelector(ctx, obj);
       const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter(
         (p) =>
           selectorMatches(selector, p.metadata?.labels) &&
@@ -375,6 +372,19 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
       ctx.exitCode = 1;
     } else ctx.reportStatus(e);
   }
+}
+
+/**
+ * The pods list of a controller's describer (getPodStatusForController): by the controller's
+ * selector, a page of 500. The console filters the namespace's pods after the call.
+ */
+function podsBySelector(ctx: Ctx, obj: KubeObject): void {
+  ctx.requestLog?.nextQuery('pods', {
+    labelSelector: labelSelectorString(
+      (obj.spec as { selector?: LabelSelector } | undefined)?.selector,
+    ),
+    limit: '500',
+  });
 }
 
 /** A list of `type` as describe's builder asks for it (a page of 500). */

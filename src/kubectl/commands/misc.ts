@@ -1527,6 +1527,19 @@ function changeMeta(
     );
     if (!r.ok) return r.status;
     printWarnings(ctx, r);
+  } else if (send) {
+    // kubectl sends its merge patch even when it changes nothing (the server finds it a no-op).
+    const ns = type.namespaced ? ('ns' in opts ? opts.ns : nsFor(type, ctx.namespace)) : undefined;
+    ctx.requestLog?.requestTo(
+      'PATCH',
+      `${type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`}${ns ? `/namespaces/${ns}` : ''}/${type.resource}/${name}`,
+      {
+        ...(dryRun === 'server' ? { dryRun: 'All' } : {}),
+        fieldManager:
+          ctx.str('field-manager') || (field === 'labels' ? 'kubectl-label' : 'kubectl-annotate'),
+      },
+      200,
+    );
   }
   if (opts.list) {
     if (!opts.single) {
@@ -1604,7 +1617,7 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
     return;
   }
   if (type.resource === 'daemonsets' || type.resource === 'statefulsets') {
-    const result = daemonSetHistoryText(daemonSetRevisions(ctx, d), revision);
+    const result = daemonSetHistoryText(daemonSetRevisions(ctx, d, type.resource), revision);
     if ('error' in result) ctx.fail(result.error);
     print(revision > 0 ? `with revision #${revision}` : '', result.text);
     return;
@@ -1669,7 +1682,7 @@ function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: n
   // GetHistory builds a map by revision: a later object with the same number replaces one.
   const byRevision = new Map<number, KubeObject>();
   if (isDaemonSet) {
-    for (const r of daemonSetRevisions(ctx, d)) {
+    for (const r of daemonSetRevisions(ctx, d, type.resource as 'daemonsets' | 'statefulsets')) {
       const template = revisionTemplate(r);
       if (!template) ctx.fail(`unable to parse history ${r.metadata?.name ?? ''}`);
       const applied = structuredClone(d);
@@ -2213,6 +2226,7 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
     ctx.fail('--sort-by accepts only name or kind');
   }
   // Discovery order is by group, then name; --sort-by name|kind sorts on that, ties by name.
+  ctx.requestLog?.mapperReady();
   let types = discoveryEntries();
   if (sortBy !== '') {
     const key = (t: DiscoveryEntry) => (sortBy === 'name' ? t.resource : t.kind);
@@ -2266,6 +2280,7 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
 /** `kubectl api-versions`: every served group version, sorted. */
 export function runApiVersions(ctx: Ctx, args: string[] = []): void {
   if (args.length > 0) ctx.usageError(`unexpected arguments: [${args.join(' ')}]`);
+  ctx.requestLog?.mapperReady();
   const versions = [
     ...new Set([...discoveryEntries().map((t) => t.apiVersion), ...OTHER_SERVED_VERSIONS]),
   ].sort();
