@@ -308,10 +308,14 @@ export function runKubectl(
   );
   if (log) {
     log.sink = (text) => ctx.err(text);
+    log.typedClient = TYPED_CLIENTS.has(path[0] ?? '') || (path[0] === 'create' && path.length > 1);
     ctx.requestLog = log;
-    if (!loadsNoConfig) {
-      log.configLoaded(selected.kind === 'file' ? selected.path : DEFAULT_KUBECONFIG);
-    }
+    // get builds its clients in Run, after its printer checks; the others as they start.
+    log.start(
+      loadsNoConfig ? undefined : selected.kind === 'file' ? selected.path : DEFAULT_KUBECONFIG,
+      !loadsNoConfig && path[0] !== 'get' && path[0] !== 'config' && !parsed.help,
+      path[0] === 'config' ? (CONFIG_LOADS[path[1] ?? ''] ?? 1) : 1,
+    );
   }
   const result = runCommand(ctx, cmd, path, commandPath, parsed, identity, known);
   if (selected.kind === 'file' && JSON.stringify(selected.config) !== before) {
@@ -556,6 +560,38 @@ const DISCOVERING = new Set([
   'uncordon',
   'wait',
 ]);
+
+/** Commands whose builder decodes with kubectl's scheme (typed objects), not unstructured. */
+const TYPED_CLIENTS = new Set([
+  'attach',
+  'autoscale',
+  'cordon',
+  'drain',
+  'exec',
+  'expose',
+  'logs',
+  'port-forward',
+  'rollout',
+  'set',
+  'taint',
+  'uncordon',
+]);
+
+/**
+ * How often a config command reads the kubeconfig (`-v=6` logs each): the ones that write it
+ * read it again to modify it (kubectl 1.32.5's counts).
+ */
+const CONFIG_LOADS: Record<string, number> = {
+  'use-context': 2,
+  'set-context': 3,
+  'set-cluster': 3,
+  'set-credentials': 3,
+  set: 3,
+  unset: 3,
+  'delete-context': 3,
+  'delete-cluster': 3,
+  'rename-context': 4,
+};
 
 /** The selected cluster's server URL, as requests name it (no trailing slash). */
 function selectedServerUrl(cfg: Kubeconfig, contextFlag: string, clusterFlag: string): string {

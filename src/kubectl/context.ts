@@ -28,11 +28,13 @@ export class Ctx {
   }
 
   out(s: string): void {
+    this.requestLog?.beforeOutput(s, false);
     this.stdout += s;
     pushChunk(this.chunks, false, s);
   }
 
   err(s: string): void {
+    this.requestLog?.beforeOutput(s, true);
     this.stderr += s;
     pushChunk(this.chunks, true, s);
   }
@@ -44,6 +46,7 @@ export class Ctx {
     exitCode: number;
     output?: OutputChunk[];
   } {
+    this.requestLog?.started();
     const output = orderedOutput(this.chunks);
     return { stdout: this.stdout, stderr: this.stderr, exitCode, ...(output ? { output } : {}) };
   }

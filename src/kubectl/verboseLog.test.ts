@@ -84,9 +84,66 @@ describe('kubectl -v: which lines each verbosity adds', () => {
     ]);
   });
 
-  it('config commands load the file and build no client: the loader line only', () => {
+  it('cobra’s required flags come before the kubeconfig is loaded; create builds its clients as it starts', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl create cronjob x --image=busybox -v=6').err)).toEqual([
+      'error: required flag(s) "schedule" not set',
+    ]);
+    expect(logLines(run('kubectl create configmap x --from-literal=novalue -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      'error: invalid literal source novalue, expected key=value',
+    ]);
+  });
+
+  it('get --sort-by lists everything at once (no page size)', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    expect(logLines(run('kubectl get secrets --sort-by=.metadata.name -o name -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req('GET SERVER/api/v1/namespaces/default/secrets 200 OK'),
+    ]);
+  });
+
+  it('config commands load the file and build no client: once to read, more to write it', () => {
     const { run } = engineSession(3);
     expect(logLines(run('kubectl config current-context -v=6').err)).toEqual([LOADED]);
+    expect(
+      logLines(run('kubectl config use-context kubernetes-admin@kubernetes -v=6').err),
+    ).toEqual([LOADED, LOADED]);
+    expect(
+      logLines(run('kubectl config set-context --current --namespace=default -v=6').err),
+    ).toEqual([LOADED, LOADED, LOADED]);
+  });
+
+  it('exec’s old form is refused before the kubeconfig is read', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl exec web ls -v=6').err)).toEqual([
+      'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+      "See 'kubectl exec -h' for help and examples",
+    ]);
+  });
+
+  it('a typed client’s Status dump has no kind or apiVersion (rollout, set, expose…)', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    expect(logLines(run('kubectl rollout undo deployment/api -v=6').err).slice(-14)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/api 404 Not Found'),
+      'helpers.go:246] server response object: %s[{',
+      '  "metadata": {},',
+      '  "status": "Failure",',
+      '  "message": "deployments.apps \\"api\\" not found",',
+      '  "reason": "NotFound",',
+      '  "details": {',
+      '    "name": "api",',
+      '    "group": "apps",',
+      '    "kind": "deployments"',
+      '  },',
+      '  "code": 404',
+      '}]',
+      'Error from server (NotFound): deployments.apps "api" not found',
+    ]);
   });
 
   it('-v=7 and above: the console says what it leaves out, then logs as at 6', () => {

@@ -125,8 +125,47 @@ export class RequestLog {
       (nowEpochMs() % 1000) * 1000 + 9000 + ((Math.imul(pid, 2654435761) >>> 0) % 300_000);
   }
 
+  /**
+   * What the run logs before anything else, once it gets that far: the kubeconfig file loaded,
+   * and the feature gates when the command builds its clients as it starts (Complete). cobra's
+   * own checks (a required flag) come before both: a run that ends there logs neither.
+   */
+  #start: { loader: string | undefined; gates: boolean; loads: number } | undefined;
+
+  /** `loads`: how often the command reads the file (a config command that writes it: more). */
+  start(loader: string | undefined, gates: boolean, loads = 1): void {
+    this.#start = { loader, gates, loads };
+  }
+
+  /** Logs the start (see #start) if it has not been yet. */
+  started(): void {
+    const s = this.#start;
+    if (!s) return;
+    this.#start = undefined;
+    if (s.loader !== undefined) for (let i = 0; i < s.loads; i++) this.configLoaded(s.loader);
+    if (s.gates) this.featureGates();
+  }
+
+  /**
+   * Before the command prints `text`: the start first, unless the line is refused before the
+   * kubeconfig is read (cobra's required flags, exec's old `exec POD COMMAND` form).
+   */
+  beforeOutput(text: string, err: boolean): void {
+    if (!this.#start) return;
+    if (
+      err &&
+      (text.startsWith('error: required flag(s) ') ||
+        text.startsWith('error: exec [POD] [COMMAND] is not supported anymore'))
+    ) {
+      this.#start = undefined;
+      return;
+    }
+    this.started();
+  }
+
   /** One klog line at verbosity `v` (`I` severity); `tookMs`: the time it reports on. */
   info(v: number, fileLine: string, msg: string, tookMs = 0): void {
+    this.started();
     if (this.level < v) return;
     if (!this.#noted && this.level >= 7) {
       this.#noted = true;
@@ -294,6 +333,12 @@ export class RequestLog {
       );
   }
 
+  /**
+   * The command reads through typed clients (a builder with kubectl's scheme, or a clientset):
+   * its Status dumps have no kind or apiVersion.
+   */
+  typedClient = false;
+
   /** Runs `fn` with its requests unlogged (a read kubectl does not send). */
   quiet<T>(fn: () => T): T {
     this.#quiet++;
@@ -360,9 +405,10 @@ export class RequestLog {
             : {}),
         }
       : undefined;
+    // A typed client decodes the Status into its Go struct, whose type fields it clears.
+    const typed = this.typedClient;
     const body = {
-      kind: 'Status',
-      apiVersion: 'v1',
+      ...(typed ? {} : { kind: 'Status', apiVersion: 'v1' }),
       metadata: {},
       status: 'Failure',
       message: status.message,

@@ -202,8 +202,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
           }
         }
       } else {
-        // --chunk-size (500): the page size kubectl asks for; 0 asks for everything at once.
-        const chunk = ctx.num('chunk-size', 500);
+        // --chunk-size (500): the page size kubectl asks for; 0 asks for everything at once, as
+        // does --sort-by (it sorts the whole list).
+        const chunk = ctx.str('sort-by') !== '' ? 0 : ctx.num('chunk-size', 500);
         const opts = {
           ...(selector ? { labelSelector: selector } : {}),
           ...(fieldSelector ? { fieldSelector } : {}),

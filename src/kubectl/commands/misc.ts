@@ -920,6 +920,7 @@ function visitRollout(
 ): void {
   const errors: Status[] = [];
   const targets = rolloutVisits(ctx, args, errors);
+  ctx.dumpStatuses(errors);
   const gathered: { client: boolean; text: string }[] = errors.map((e) => ({
     client: false,
     text: renderStatus(e),
