@@ -919,6 +919,8 @@ function verboseLog(s: string): string {
   const lines = s
     .replace(/(round_trippers\.go:\d+\] [A-Z]+ )https?:\/\/[^/\s]+/g, '$1SERVER')
     .replace(/ in \d+ milliseconds$/gm, ' in N milliseconds')
+    // client-go picks a watch's timeout at random (5 to 10 minutes).
+    .replace(/timeoutSeconds=\d+/g, 'timeoutSeconds=T')
     // The OpenAPI v3 documents' hashes are the bridge's and the console's own.
     .replace(/\?hash=[0-9A-F]{128}&/g, '?hash=HASH&')
     // describe's event selectors are built from a Go map: their terms come in any order.

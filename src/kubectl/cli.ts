@@ -310,10 +310,11 @@ export function runKubectl(
     log.sink = (text) => ctx.err(text);
     log.typedClient = TYPED_CLIENTS.has(path[0] ?? '') || (path[0] === 'create' && path.length > 1);
     ctx.requestLog = log;
-    // get builds its clients in Run, after its printer checks; the others as they start.
+    // Commands on the resource builder build their clients when it first maps a type or sends
+    // a request (after their own checks); the others (typed clients) as they start.
     log.start(
       loadsNoConfig ? undefined : selected.kind === 'file' ? selected.path : DEFAULT_KUBECONFIG,
-      !loadsNoConfig && path[0] !== 'get' && path[0] !== 'config' && !parsed.help,
+      !loadsNoConfig && talksToServer(path, ctx) && !usesDiscovery(path, ctx) && !parsed.help,
       path[0] === 'config' ? (CONFIG_LOADS[path[1] ?? ''] ?? 1) : 1,
     );
   }

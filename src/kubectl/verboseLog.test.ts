@@ -106,6 +106,37 @@ describe('kubectl -v: which lines each verbosity adds', () => {
     ]);
   });
 
+  it('the resource builder builds its client when it maps a type: checks before that log no gates', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl describe -v=6').err)).toEqual([
+      LOADED,
+      'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+    ]);
+    expect(logLines(run('kubectl delete deployment -A -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      'error: resource(s) were provided, but no name was specified',
+    ]);
+    // A printer that cannot be found: get says so after its request, the start already logged.
+    expect(logLines(run('kubectl get cm nope -o wide,name -v=6').err).slice(0, 2)).toEqual([
+      LOADED,
+      GATES[0],
+    ]);
+  });
+
+  it('events --for asks for the object’s events by a field selector', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    expect(logLines(run('kubectl events --for pod/web -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req(
+        'GET SERVER/api/v1/namespaces/default/events?fieldSelector=involvedObject.apiVersion%3Dv1%2CinvolvedObject.kind%3DPod%2CinvolvedObject.name%3Dweb&limit=500 200 OK',
+      ),
+      'No events found in default namespace.',
+    ]);
+  });
+
   it('config commands load the file and build no client: once to read, more to write it', () => {
     const { run } = engineSession(3);
     expect(logLines(run('kubectl config current-context -v=6').err)).toEqual([LOADED]);

@@ -151,6 +151,9 @@ export class RequestLog {
    * kubeconfig is read (cobra's required flags, exec's old `exec POD COMMAND` form).
    */
   beforeOutput(text: string, err: boolean): void {
+    // The builder maps the types before it finds a type without a name: its client is built.
+    if (err && text.startsWith('error: resource(s) were provided, but no name was specified'))
+      this.featureGates();
     if (!this.#start) return;
     if (
       err &&

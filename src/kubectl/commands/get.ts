@@ -70,6 +70,8 @@ function deferredOutputFormat(ctx: Ctx): {
   format: ReturnType<typeof outputFormat>;
   error?: string;
 } {
+  // -v: the run's start is logged before the printer is looked for, so it stays.
+  ctx.requestLog?.started();
   const stderr = ctx.stderr;
   const chunks = ctx.chunks.length;
   try {

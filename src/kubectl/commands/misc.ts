@@ -2002,7 +2002,14 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
   }
   // --chunk-size (500): the page size kubectl events asks for.
   const chunk = ctx.num('chunk-size', 500);
-  if (chunk > 0) ctx.requestLog?.nextQuery('events', { limit: String(chunk) });
+  ctx.requestLog?.nextQuery('events', {
+    ...(forTarget
+      ? {
+          fieldSelector: `involvedObject.apiVersion=${forTarget.type.group ? `${forTarget.type.group}/${forTarget.type.version}` : forTarget.type.version},involvedObject.kind=${forTarget.type.kind},involvedObject.name=${forTarget.name}`,
+        }
+      : {}),
+    ...(chunk > 0 ? { limit: String(chunk) } : {}),
+  });
   let items = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
   if (forTarget) {
     const { type, name } = forTarget;
