@@ -310,11 +310,14 @@ export function runKubectl(
     log.sink = (text) => ctx.err(text);
     log.typedClient = TYPED_CLIENTS.has(path[0] ?? '') || (path[0] === 'create' && path.length > 1);
     ctx.requestLog = log;
-    // Commands on the resource builder build their clients when it first maps a type or sends
-    // a request (after their own checks); the others (typed clients) as they start.
+    // get, describe, label, annotate and delete build their clients when the builder first
+    // maps a type or sends a request (after their own checks); the others as they start.
     log.start(
       loadsNoConfig ? undefined : selected.kind === 'file' ? selected.path : DEFAULT_KUBECONFIG,
-      !loadsNoConfig && talksToServer(path, ctx) && !usesDiscovery(path, ctx) && !parsed.help,
+      !loadsNoConfig &&
+        talksToServer(path, ctx) &&
+        !LAZY_CLIENTS.has(path[0] ?? '') &&
+        !parsed.help,
       path[0] === 'config' ? (CONFIG_LOADS[path[1] ?? ''] ?? 1) : 1,
     );
   }
@@ -561,6 +564,9 @@ const DISCOVERING = new Set([
   'uncordon',
   'wait',
 ]);
+
+/** Commands that build their clients only once their own checks pass (kubectl 1.32.5). */
+const LAZY_CLIENTS = new Set(['get', 'describe', 'label', 'annotate', 'delete']);
 
 /** Commands whose builder decodes with kubectl's scheme (typed objects), not unstructured. */
 const TYPED_CLIENTS = new Set([

@@ -124,6 +124,25 @@ describe('kubectl -v: which lines each verbosity adds', () => {
     ]);
   });
 
+  it('scale builds its clients as it starts; an Invalid answer is worded by CheckErr, not dumped', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl scale --replicas=2 -v=6').err).slice(0, 6)).toEqual([
+      LOADED,
+      ...GATES,
+      'error: You must provide one or more resources by argument or filename.',
+    ]);
+    run('kubectl create deployment shop --image=nginx');
+    const lines = logLines(run('kubectl expose deployment shop --port=80 --type=Foo -v=6').err);
+    expect(lines.at(-2)).toBe(
+      req(
+        'POST SERVER/api/v1/namespaces/default/services?fieldManager=kubectl-expose 422 Unprocessable Entity',
+      ),
+    );
+    expect(lines.at(-1)).toMatch(
+      /^The Service "shop" is invalid: spec\.type: Unsupported value: "Foo"/,
+    );
+  });
+
   it('events --for asks for the object’s events by a field selector', () => {
     const { run } = engineSession(3);
     run('kubectl get ns -o name');

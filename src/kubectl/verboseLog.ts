@@ -388,7 +388,8 @@ export class RequestLog {
 
   /** The Status a failed request returned, as CheckErr dumps it at -v=4 and above. */
   statusDump(status: Status): void {
-    if (this.level < 4 || status.code === 0) return;
+    // CheckErr words an Invalid error itself (its causes), without StandardErrorMessage's dump.
+    if (this.level < 4 || status.code === 0 || status.reason === 'Invalid') return;
     const details = status.details
       ? {
           ...(status.details.name !== undefined ? { name: status.details.name } : {}),
