@@ -594,6 +594,33 @@ describe('kubectl -v=6: manifests, the OpenAPI documents and informers', () => {
   });
 });
 
+describe('kubectl get --raw -v=6: one request, the path as typed', () => {
+  it('logs the path and the answer’s code; a server error is dumped as a REST client decodes it', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl get --raw /api -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req('GET SERVER/api 200 OK'),
+    ]);
+    expect(
+      logLines(
+        run('kubectl get --raw /api/v1/namespaces/default/pods?labelSelector=x -v=6').err,
+      ).at(-1),
+    ).toBe(req('GET SERVER/api/v1/namespaces/default/pods?labelSelector=x 200 OK'));
+    const missing = logLines(
+      run('kubectl get --raw /api/v1/namespaces/default/pods/nope -v=6').err,
+    );
+    expect(missing.at(-1)).toBe('Error from server (NotFound): pods "nope" not found');
+    expect(missing).toContain(req('GET SERVER/api/v1/namespaces/default/pods/nope 404 Not Found'));
+    expect(missing).toContain('  "metadata": {},');
+    expect(missing).not.toContain('  "kind": "Status",');
+    expect(logLines(run('kubectl get --raw /nope -v=6').err).slice(-2)).toEqual([
+      req('GET SERVER/nope 404 Not Found'),
+      'Error from server (NotFound): the server could not find the requested resource',
+    ]);
+  });
+});
+
 describe('kubectl cluster-info asks the API server for the cluster services', () => {
   it('lists kube-system’s Services labelled kubernetes.io/cluster-service=true', () => {
     const { run } = engineSession(3);

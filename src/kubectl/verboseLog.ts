@@ -342,6 +342,27 @@ export class RequestLog {
    */
   typedClient = false;
 
+  /**
+   * `get --raw PATH`: the one request kubectl sends is PATH as typed. The first request the
+   * console makes to answer it is logged under that path (with its answer's code), the rest
+   * not at all.
+   */
+  #raw: string | undefined;
+
+  rawPath(path: string): void {
+    this.#raw = path;
+  }
+
+  /** Logs the raw request (see #raw) with `code`, once; true when it did. */
+  rawLine(code: number): boolean {
+    const raw = this.#raw;
+    if (raw === undefined) return false;
+    this.#raw = undefined;
+    this.request('GET', raw, code);
+    this.#quiet++;
+    return true;
+  }
+
   /** Runs `fn` with its requests unlogged (a read kubectl does not send). */
   quiet<T>(fn: () => T): T {
     this.#quiet++;
@@ -548,6 +569,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
         log.featureGates();
         return r;
       }
+      if (log.rawLine(codeOf(r, 200))) return r;
       log.requestTo(
         'GET',
         pathOf(resource, namespace, name),
@@ -562,6 +584,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
         log.featureGates();
         return r;
       }
+      if (log.rawLine(codeOf(r, 200))) return r;
       log.requestTo(
         'GET',
         pathOf(resource, namespace),
@@ -622,8 +645,9 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
     const connect = api.connect.bind(api);
     logged.connect = (subresource, namespace, name, container) => {
       const r = connect(subresource, namespace, name, container);
+      if (subresource === 'log' && log.rawLine(codeOf(r, 200))) return r;
       // exec, attach and port-forward upgrade the connection (101) and say nothing at 6.
-      if (subresource === 'log') {
+      if (subresource === 'log' && !log.muted) {
         log.requestTo(
           'GET',
           pathOf('pods', namespace, name, 'log'),

@@ -102,11 +102,14 @@ function goBool(v: string): boolean | undefined {
 
 /** A 404 the server's mux answers with its plain-text page, as client-go reports it. */
 function noRoute(ctx: Ctx): never {
+  ctx.requestLog?.rawLine(404);
   ctx.err('Error from server (NotFound): the server could not find the requested resource\n');
   throw new ExitError(1);
 }
 
 function notSimulated(ctx: Ctx, raw: string): never {
+  // No request: the console does not serve it.
+  ctx.requestLog?.quiet(() => undefined);
   ctx.fail(
     `--raw ${raw}: not available in this console (it serves objects, lists, logs, /api, /version and the health checks)`,
   );
@@ -173,7 +176,12 @@ export function runGetRaw(ctx: Ctx, raw: string, args: string[]): void {
   if (ctx.str('output') !== '') ctx.fail('--raw and --output are mutually exclusive');
   const uri = parseRequestUri(raw);
   if ('error' in uri) ctx.fail(`--raw must be a valid URL path: parse "${raw}": ${uri.error}`);
+  // -v=6: the request is the path as typed (see RequestLog.rawPath); a REST client's error
+  // decodes into the Go Status type (its dump has no kind or apiVersion).
+  ctx.requestLog?.rawPath(raw);
+  if (ctx.requestLog) ctx.requestLog.typedClient = true;
   serve(ctx, raw, uri.path, queryParams(uri.query));
+  ctx.requestLog?.rawLine(200);
 }
 
 function serve(ctx: Ctx, raw: string, path: string, params: Map<string, string>): void {
@@ -216,8 +224,14 @@ function serve(ctx: Ctx, raw: string, path: string, params: Map<string, string>)
     // A type the cluster serves and holds nothing of.
     if (subresource) noRoute(ctx);
     const refused = refusedUnstored(ctx, type, name ? 'get' : 'list', namespace, name ?? '');
-    if (refused) ctx.failStatus(refused);
-    if (name) ctx.failStatus(notFound(type, name));
+    if (refused) {
+      ctx.requestLog?.rawLine(refused.code);
+      ctx.failStatus(refused);
+    }
+    if (name) {
+      ctx.requestLog?.rawLine(404);
+      ctx.failStatus(notFound(type, name));
+    }
     write(listOf(`${type.kind}List`, group, listRevision(ctx), []));
     return;
   }
