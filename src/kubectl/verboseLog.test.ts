@@ -143,6 +143,27 @@ describe('kubectl -v: which lines each verbosity adds', () => {
     );
   });
 
+  it('delete --force: the gates before its warning; label refuses names beside a selector after its Complete', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl delete pod nope --force -v=6').err).slice(0, 6)).toEqual([
+      LOADED,
+      ...GATES,
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+    ]);
+    expect(
+      logLines(
+        run('kubectl label pods web-missing team=blue --field-selector=metadata.name=web -A -v=6')
+          .err,
+      ),
+    ).toEqual([LOADED, ...GATES, 'error: name cannot be provided when a selector is specified']);
+    expect(
+      logLines(run('kubectl label ns/prod x=y --field-selector=metadata.name=web -v=6').err),
+    ).toEqual([
+      LOADED,
+      'error: selectors and the all flag cannot be used when passing resource/name arguments',
+    ]);
+  });
+
   it('events --for asks for the object’s events by a field selector', () => {
     const { run } = engineSession(3);
     run('kubectl get ns -o name');

@@ -151,8 +151,13 @@ export class RequestLog {
    * kubeconfig is read (cobra's required flags, exec's old `exec POD COMMAND` form).
    */
   beforeOutput(text: string, err: boolean): void {
-    // The builder maps the types before it finds a type without a name: its client is built.
-    if (err && text.startsWith('error: resource(s) were provided, but no name was specified'))
+    // Refusals made once the clients are built (the builder maps the types before it finds
+    // one without a name; label checks its names against a selector after its Complete).
+    if (
+      err &&
+      (text.startsWith('error: resource(s) were provided, but no name was specified') ||
+        text.startsWith('error: name cannot be provided when a selector is specified'))
+    )
       this.featureGates();
     if (!this.#start) return;
     if (

@@ -90,6 +90,8 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     if (force && grace > 0)
       ctx.fail('--force and --grace-period greater than 0 cannot be specified together');
     if (force && grace === 0) {
+      // Complete has built the builder's clients by now (-v: the feature gates come first).
+      ctx.requestLog?.featureGates();
       ctx.err(
         'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
       );
