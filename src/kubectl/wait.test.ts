@@ -67,3 +67,47 @@ describe('kubectl wait', () => {
     });
   });
 });
+
+describe('kubectl wait: one --timeout for all the objects (kubectl 1.32 against a real server)', () => {
+  it('an object that used the time up leaves none to the next: each fails, all are printed', () => {
+    const { run } = engineSession(1);
+    run('sim stop-node node1');
+    run('sim advance 2m');
+    // node2 and node3 are Ready, but the 1 s went on node1: their watches cannot sync.
+    expect(run('kubectl wait --for=condition=Ready nodes --all --timeout=1s')).toEqual({
+      out: 'node/control-plane condition met\n',
+      err:
+        'timed out waiting for the condition on nodes/node1\n' +
+        'timed out waiting for the condition on nodes/node2\n' +
+        'timed out waiting for the condition on nodes/node3\n',
+      code: 1,
+    });
+    // One failure alone is CheckErr's `error: ` line.
+    expect(run('kubectl wait --for=condition=Ready node/node1 node/node2 --timeout=1s')).toEqual({
+      out: '',
+      err:
+        'timed out waiting for the condition on nodes/node1\n' +
+        'timed out waiting for the condition on nodes/node2\n',
+      code: 1,
+    });
+    expect(run('kubectl wait --for=condition=Ready node/node2 node/node1 --timeout=1s')).toEqual({
+      out: 'node/node2 condition met\n',
+      err: 'error: timed out waiting for the condition on nodes/node1\n',
+      code: 1,
+    });
+  });
+
+  it('--for=delete: the next objects are refused by the rate limiter once the time is up', () => {
+    const { run } = engineSession(1);
+    run('kubectl create deployment web --image=nginx --replicas=3');
+    const pods = run(`kubectl get pods -l app=web -o jsonpath='{.items[*].metadata.name}'`).out;
+    const [first] = pods.split(' ');
+    expect(run('kubectl wait --for=delete pod -l app=web --timeout=1s')).toEqual({
+      out: '',
+      err:
+        `timed out waiting for the condition on pods/${first}\n` +
+        'client rate limiter Wait returned an error: context deadline exceeded\n'.repeat(2),
+      code: 1,
+    });
+  });
+});

@@ -4,8 +4,9 @@
  * `--all`) and each is waited on in turn; every success prints `KIND/NAME condition met`.
  */
 
-import type { KubeObject } from '../../engine/api/types.ts';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import {
@@ -135,10 +136,11 @@ export function runWait(ctx: Ctx, args: string[]): void {
   const { kind, test } = conditionFor(ctx, forSpec);
   const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
   const effective = timeout < 0 ? WEEK_MS : timeout;
+  const start = ctx.now();
 
   if (kind === 'create') {
     // Look for the objects every half second until they all exist (or the time is up).
-    const deadline = ctx.now() + effective;
+    const deadline = start + effective;
     while (!allFound(ctx, args)) {
       const before = ctx.now();
       if (before >= deadline) ctx.fail('timed out waiting for the condition');
@@ -149,20 +151,52 @@ export function runWait(ctx: Ctx, args: string[]): void {
   }
 
   const targets = findTargets(ctx, args);
+  // One deadline for the whole command (RunWait's context, made before any object is visited):
+  // an object that used it up leaves none for the next ones, which fail at once. Each failure
+  // is gathered and the others still visited (ContinueOnError), then printed as an aggregate.
+  const deadline = timeout === 0 ? undefined : start + effective;
+  const errors: Status[] = [];
+  let expired = false;
   let visited = 0;
   for (const t of targets) {
-    if (!t.listed && peekObject(ctx, t.type.resource, t.ns, t.name) === undefined) {
-      // --for=delete ignores what is already gone.
+    const exists = t.listed || peekObject(ctx, t.type.resource, t.ns, t.name) !== undefined;
+    if (!exists && !t.listed) {
+      // --for=delete ignores what is already gone (the builder's NotFound is filtered out).
       if (kind === 'delete') continue;
-      ctx.failStatus(notFound(t.type, t.name));
+      errors.push(notFound(t.type, t.name));
+      continue;
     }
     visited++;
-    const ok = ctx.host.runUntil(
-      () => test(peekObject(ctx, t.type.resource, t.ns, t.name)),
-      effective,
-    );
-    if (!ok) ctx.fail(`timed out waiting for the condition on ${t.type.resource}/${t.name}`);
+    const left = deadline === undefined ? 0 : deadline - ctx.now();
+    if (deadline !== undefined && (expired || left <= 0)) {
+      // IsDeleted's first GET goes through the client's rate limiter, which refuses a request
+      // whose context is done; the other waits start a watch that cannot sync any more.
+      errors.push(
+        clientError(
+          kind === 'delete'
+            ? 'client rate limiter Wait returned an error: context deadline exceeded'
+            : `timed out waiting for the condition on ${t.type.resource}/${t.name}`,
+        ),
+      );
+      continue;
+    }
+    const ok = ctx.host.runUntil(() => test(peekObject(ctx, t.type.resource, t.ns, t.name)), left);
+    if (!ok) {
+      // The wait took the whole time (the cluster may have had nothing left to do before).
+      if (deadline !== undefined) {
+        expired = true;
+        if (deadline > ctx.now()) ctx.host.advance?.(deadline - ctx.now());
+      }
+      errors.push(
+        clientError(`timed out waiting for the condition on ${t.type.resource}/${t.name}`),
+      );
+      continue;
+    }
     ctx.out(`${kindPrefix(t.type)}/${t.name} condition met\n`);
+  }
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    throw new ExitError(1);
   }
   if (visited === 0 && kind !== 'delete') ctx.fail('no matching resources found');
 }
