@@ -18,9 +18,7 @@ import {
   peekObject,
   typesAndNames,
 } from './common.ts';
-
-/** `--timeout` below zero: a week. */
-const WEEK_MS = 168 * 3_600_000;
+import { CONSOLE_WAIT_MS, waitWaitNote } from './waitNote.ts';
 
 /** How often `--for=create` looks for the objects (wait.PollUntilContextTimeout). */
 const CREATE_POLL_MS = 500;
@@ -135,7 +133,13 @@ export function runWait(ctx: Ctx, args: string[]): void {
   if (forSpec === '') ctx.fail('unrecognized condition: ""');
   const { kind, test } = conditionFor(ctx, forSpec);
   const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
-  const effective = timeout < 0 ? WEEK_MS : timeout;
+  // Below zero kubectl waits a week: the console stops after its own limit and says so.
+  const unbounded = timeout < 0;
+  const effective = unbounded ? CONSOLE_WAIT_MS : timeout;
+  const stop = (): never => {
+    ctx.err(waitWaitNote());
+    throw new ExitError(1);
+  };
   const start = ctx.now();
 
   if (kind === 'create') {
@@ -143,10 +147,16 @@ export function runWait(ctx: Ctx, args: string[]): void {
     const deadline = start + effective;
     while (!allFound(ctx, args)) {
       const before = ctx.now();
-      if (before >= deadline) ctx.fail('timed out waiting for the condition');
+      if (before >= deadline) {
+        if (unbounded) stop();
+        ctx.fail('timed out waiting for the condition');
+      }
       ctx.host.runUntil(() => false, Math.min(CREATE_POLL_MS, deadline - before));
       // A cluster with nothing left to do will not create them.
-      if (ctx.now() === before) ctx.fail('timed out waiting for the condition');
+      if (ctx.now() === before) {
+        if (unbounded) stop();
+        ctx.fail('timed out waiting for the condition');
+      }
     }
   }
 
@@ -183,12 +193,18 @@ export function runWait(ctx: Ctx, args: string[]): void {
     const ok = ctx.host.runUntil(() => test(peekObject(ctx, t.type.resource, t.ns, t.name)), left);
     if (!ok) {
       // The wait took the whole time (the cluster may have had nothing left to do before).
+      if (unbounded) stop();
       if (deadline !== undefined) {
         expired = true;
         if (deadline > ctx.now()) ctx.host.advance?.(deadline - ctx.now());
       }
+      // --timeout=0 reads each object once: getObjAndCheckCondition's own message.
       errors.push(
-        clientError(`timed out waiting for the condition on ${t.type.resource}/${t.name}`),
+        clientError(
+          deadline === undefined
+            ? `condition not met for ${t.type.resource}/${t.name}`
+            : `timed out waiting for the condition on ${t.type.resource}/${t.name}`,
+        ),
       );
       continue;
     }
