@@ -112,3 +112,23 @@ describe('rollout with -l and names', () => {
     }
   });
 });
+
+describe('kubectl rollout status --timeout below zero', () => {
+  it('ContextWithOptionalTimeout logs it for each object watched, then waits without one', () => {
+    const { run } = cluster();
+    const r = run('kubectl rollout status deployment/web deployment/api --timeout=-5s');
+    expect(r.out).toBe(
+      'deployment "web" successfully rolled out\ndeployment "api" successfully rolled out\n',
+    );
+    expect(r.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ until\.go:159\] Timeout for context shall not be negative!$/,
+      ),
+      expect.stringMatching(/until\.go:159\] Timeout for context shall not be negative!$/),
+      '',
+    ]);
+    expect(r.code).toBe(0);
+    // A kind with no status viewer fails before any watch.
+    expect(run('kubectl rollout status pod/nope --timeout=-5s').err).not.toMatch(/until\.go/);
+  });
+});

@@ -1004,6 +1004,10 @@ function statusOne(
     return err ? { msg: '', done: false, err } : s;
   };
   const watch = ctx.flags.values.get('watch') !== false;
+  // ContextWithOptionalTimeout, made for each object's watch (--watch=false too): a negative
+  // timeout is logged and means none.
+  if (ctx.changed('timeout') && ctx.num('timeout', 0) < 0)
+    ctx.klog('E', 'until.go:159', 'Timeout for context shall not be negative!');
   // --timeout=0s (the default) never gives up: the console stops earlier and says so.
   const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
   const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
