@@ -1928,13 +1928,18 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
     if (forArg.split('/').length !== 2) {
       ctx.fail('arguments in resource/name form may not have more than one slash');
     }
-    // The RESTMapper's NoResourceMatchError comes back bare: CheckErr's own text, no `error: `.
-    const typeName = forArg.split('/')[0] ?? '';
-    if (typeName !== '' && !resolveType(typeName)) {
+    // decodeResourceTypeName: the type goes to the RESTMapper, which wants one (its
+    // GroupVersionResource printed empty), and refuses one it does not know with a bare
+    // NoResourceMatchError (CheckErr's own text, no `error: `).
+    const [typeName = '', forName = ''] = forArg.split('/');
+    if (typeName === '') ctx.fail('a resource must be present, got: /, Resource=');
+    if (!resolveType(typeName)) {
       ctx.err(`the server doesn't have a resource type "${typeName}"\n`);
       throw new ExitError(1);
     }
-    forTarget = singleTarget(ctx, [forArg]);
+    // An empty name (`--for pod/`) filters nothing: events.go adds the involvedObject field
+    // selector only for a name.
+    if (forName !== '') forTarget = singleTarget(ctx, [forArg]);
   }
   const format = outputFormat(ctx, false);
   const types = ctx.list('types');
@@ -2000,11 +2005,12 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
   if (format === 'name') return;
   if (format === 'jsonpath') {
     const template = outputTemplate(ctx);
-    printJsonPath(ctx, template, list);
+    // events.go ignores PrintObj's error: a template that fails on the list prints nothing.
+    printJsonPath(ctx, template, list, { dropExecError: true });
     return;
   }
   if (format === 'go-template') {
-    printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), list);
+    printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), list, { dropExecError: true });
     return;
   }
   const now = ctx.now();
