@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonPathError, jsonPath } from './jsonpath.ts';
+import { JsonPathError, JsonPathExecError, jsonPath } from './jsonpath.ts';
 
 const list = {
   kind: 'List',
@@ -68,6 +68,23 @@ describe('jsonPath', () => {
 
   it('names a character it does not know as Go %#U does', () => {
     expect(() => jsonPath('{#}', list)).toThrow("unrecognized character in action: U+0023 '#'");
+  });
+
+  it('a word that is no field parses and fails when run (unrecognized identifier)', () => {
+    // A learner's missing dot, and a filter's unquoted value.
+    const run = (t: string) => () => jsonPath(t, list);
+    expect(run('{.items[*]name}')).toThrow(JsonPathExecError);
+    expect(run('{.items[*]name}')).toThrow('unrecognized identifier name');
+    expect(run('{.items[?(@.status.phase=Running)].metadata.name}')).toThrow(
+      new JsonPathExecError('unrecognized identifier Running'),
+    );
+    // The word runs to a terminator, parentheses and = included.
+    expect(run('{.items[*] foo(x)=y}')).toThrow('unrecognized identifier foo(x)=y');
+    // Even when there is nothing to run it on.
+    expect(run('{.nothing[*]name}')).toThrow('unrecognized identifier name');
+    // true and false are bools, one for each value.
+    expect(jsonPath('{.items[*].metadata true}', list)).toBe('true true');
+    expect(jsonPath('{false}', list)).toBe('false');
   });
 
   it('rejects broken templates', () => {

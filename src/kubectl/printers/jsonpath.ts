@@ -208,6 +208,16 @@ const STEPS: Step[] = [
     re: /^\[\?\(((?:"(?:\\.|[^"\\])*"|'[^']*'|[^"'])*?)\)\]/,
     apply: (cur, m) => cur.flatMap(children).filter((v) => filterPasses(m[1] ?? '', v)),
   },
+  {
+    // parseIdentifier: a word that is no field (`{.items[*]reason}`, a filter's unquoted
+    // `Warning`) runs to the next terminator and parses; evalIdentifier knows only range and
+    // end, so it fails when run. `true` and `false` are bools (one for each value).
+    re: /^[\p{L}_][^\s.,[\]$@{}]*/u,
+    apply: (cur, m) => {
+      if (m[0] === 'true' || m[0] === 'false') return cur.map(() => m[0] === 'true');
+      throw new JsonPathExecError(`unrecognized identifier ${m[0]}`);
+    },
+  },
 ];
 
 /**
