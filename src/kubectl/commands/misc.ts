@@ -1873,7 +1873,8 @@ function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]
     ctx.err(`There are pending pods in node "${name}" when an error occurred: ${message}\n`);
     for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
   }
-  return { problems: [message], ...(alone !== undefined ? { alone } : {}) };
+  // The eviction errors stay an aggregate: CheckErr prints one node's one a line, bare.
+  return { problems: errors, ...(alone !== undefined ? { alone } : {}) };
 }
 
 /**
