@@ -132,3 +132,31 @@ describe('kubectl rollout status --timeout below zero', () => {
     expect(run('kubectl rollout status pod/nope --timeout=-5s').err).not.toMatch(/until\.go/);
   });
 });
+
+describe('kubectl rollout status: the errors of several objects', () => {
+  it('are printed in the order of the visit, a NotFound in its place among the others', () => {
+    const s = engineSession(3);
+    s.run('kubectl create deployment bad --image=nginx:nope');
+    s.run('kubectl run one --image=nginx');
+    s.run('sleep 20');
+    const waiting =
+      'Waiting for deployment "bad" rollout to finish: 0 of 1 updated replicas are available...\n';
+    const timedOut = 'timed out waiting for the condition\n';
+    const notFound = 'Error from server (NotFound): deployments.apps "nope" not found\n';
+    expect(s.run('kubectl rollout status deploy/bad deploy/nope --timeout=1s')).toEqual({
+      out: waiting,
+      err: timedOut + notFound,
+      code: 1,
+    });
+    expect(s.run('kubectl rollout status deploy/nope deploy/bad --timeout=1s')).toEqual({
+      out: waiting,
+      err: notFound + timedOut,
+      code: 1,
+    });
+    expect(s.run('kubectl rollout status deploy/nope pod/one deploy/bad --timeout=1s')).toEqual({
+      out: waiting,
+      err: `${notFound}no status viewer has been implemented for Pod\n${timedOut}`,
+      code: 1,
+    });
+  });
+});

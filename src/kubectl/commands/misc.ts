@@ -875,6 +875,8 @@ function rolloutVisits(
   ctx: Ctx,
   args: string[],
   errors: Status[],
+  /** For each error, how many objects were found before it (its place in the visit). */
+  places?: number[],
 ): { type: ResourceType; obj: KubeObject }[] {
   args = fileTargetArgs(ctx, args);
   if (args.length === 0) ctx.fail('required resource not specified');
@@ -887,7 +889,10 @@ function rolloutVisits(
       for (const name of names) {
         const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
         if (r.ok) out.push({ type, obj: r.value });
-        else errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
+        else {
+          errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
+          places?.push(out.length);
+        }
       }
       continue;
     }
@@ -962,13 +967,25 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   const revision = ctx.num('revision', 0);
   const revisionError = args.length > 0 ? revisionFlagError(revision) : undefined;
   if (revisionError) ctx.fail(revisionError);
+  const unread: Status[] = [];
+  const places: number[] = [];
+  const targets = rolloutVisits(ctx, args, unread, places);
+  // ContinueOnErrorVisitor: every error in the order of the visit, an object the builder could
+  // not read (NotFound) in its place among the others.
   const errors: Status[] = [];
-  const targets = rolloutVisits(ctx, args, errors);
-  for (const { type, obj } of targets) {
+  const unreadUpTo = (n: number) => {
+    while (places.length > 0 && (places[0] as number) <= n) {
+      places.shift();
+      errors.push(unread.shift() as Status);
+    }
+  };
+  for (const [i, { type, obj }] of targets.entries()) {
+    unreadUpTo(i);
     const r = statusOne(ctx, type, obj, revision);
     if (r === 'stopped') return;
     if (r !== undefined) errors.push(clientError(r));
   }
+  unreadUpTo(Number.POSITIVE_INFINITY);
   if (errors.length > 0) {
     ctx.err(renderStatuses(errors));
     throw new ExitError(1);
