@@ -917,7 +917,12 @@ function visitRollout(
   ctx: Ctx,
   args: string[],
   fn: (type: ResourceType, obj: KubeObject) => void,
-  opts: { sayNone?: boolean } = {},
+  /**
+   * patchErrors (pause, resume, restart): set.CalculatePatches' errors are wrapped as
+   * `error: <resource> "<name>" <why>`, so among several they keep their `error: `; restart's
+   * empty patch ("failed to create patch for …") is not.
+   */
+  opts: { sayNone?: boolean; patchErrors?: boolean } = {},
 ): void {
   const errors: Status[] = [];
   const targets = rolloutVisits(ctx, args, errors);
@@ -936,7 +941,12 @@ function visitRollout(
     } catch (e) {
       if (!(e instanceof ExitError)) throw e;
       // What fn printed on its way out is the error; `error: ` marks a plain one.
-      const client = said.startsWith('error: ');
+      const prefixed = said.startsWith('error: ');
+      const keep =
+        prefixed &&
+        opts.patchErrors === true &&
+        !said.startsWith('error: failed to create patch for ');
+      const client = prefixed && !keep;
       gathered.push({ client, text: client ? said.slice('error: '.length) : said });
       said = '';
     } finally {
@@ -1063,7 +1073,10 @@ function statusOne(
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  visitRollout(ctx, args, (type, obj) => restartOne(ctx, type, obj), { sayNone: true });
+  visitRollout(ctx, args, (type, obj) => restartOne(ctx, type, obj), {
+    sayNone: true,
+    patchErrors: true,
+  });
 }
 
 function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
@@ -1236,7 +1249,10 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  visitRollout(ctx, args, (type, obj) => pauseOne(ctx, type, obj, pause), { sayNone: true });
+  visitRollout(ctx, args, (type, obj) => pauseOne(ctx, type, obj, pause), {
+    sayNone: true,
+    patchErrors: true,
+  });
 }
 
 function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
