@@ -125,6 +125,10 @@ describe('brackets, quotes and open ranges as client-go parses them (kubectl 1.3
     expect(fails('{.items[ 0 ]}')).toThrow('invalid array index  0 ');
     expect(fails('{.items[0,x]}')).toThrow(new JsonPathError('invalid array index x'));
     expect(fails('{.items[-]}')).toThrow('array index - is not a number');
+    // The bracket ends at the first `]`, quotes or not.
+    expect(fails("{.items[0].metadata.labels['app]}")).toThrow("invalid array index 'app");
+    // A key is parsed as the action `{.key}`: a `}` ends it.
+    expect(jsonPath("{.items[0].metadata['name}x']}", d)).toBe('a');
   });
 
   it('evalArray: only arrays, bounds counted from the end, an empty slice allowed', () => {

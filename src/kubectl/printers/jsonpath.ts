@@ -38,6 +38,12 @@ function tokenize(template: string): Node[] {
       if (quote) {
         if (c === '\\') j++;
         else if (c === quote) quote = '';
+      } else if (c === '[' && template[j + 1] !== '?') {
+        // parseArray reads to the first `]` whatever it holds (quotes too): `['app]` is an
+        // invalid array index, not an open quote.
+        const end = template.indexOf(']', j);
+        const line = template.indexOf('\n', j);
+        if (end >= 0 && (line < 0 || end < line)) j = end;
       } else if (c === '"' || c === "'") quote = c;
       else if (c === '{') depth++;
       else if (c === '}' && --depth === 0) {
@@ -226,8 +232,10 @@ function parseBracket(raw: string): (cur: unknown[]) => unknown[] {
   }
   const key = /^'([^']*)'$/.exec(text);
   if (key) {
-    const name = key[1] ?? '';
-    // parseAction(".key"): an empty key is a field named "" (found nowhere).
+    // parseAction(".key") parses `{.key}`: a `}` in the key ends that action there, and what
+    // follows it is dropped.
+    const name = (key[1] ?? '').replace(/^((?:\\.|[^\\}])*)\}.*$/s, '$1');
+    // An empty key is a field named "" (found nowhere).
     return name === '' ? (cur) => fields(cur, '') : (cur) => evaluateList(`.${name}`, cur);
   }
   const m = /^(-?\d*)(:-?\d*)?(:-?\d*)?$/.exec(text);
