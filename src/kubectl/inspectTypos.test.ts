@@ -52,3 +52,23 @@ describe('inspection typos', () => {
     );
   });
 });
+
+describe('--sort-by errors outside a table', () => {
+  it("SortObjects returns the parser's and the evaluation's errors as they are", () => {
+    const { run } = session();
+    for (const [spec, why] of [
+      ['.metadata.labels[app]', 'invalid array index app'],
+      ['.spec.containers[5].name', 'array index out of bounds: index 5, length 1'],
+      ['.metadata.name[0]', 'string is not array or slice'],
+      ['.metadata[-]', 'array index - is not a number'],
+    ] as const) {
+      for (const format of ['name', 'json']) {
+        expect(run(`kubectl get pods --sort-by=${spec} -o ${format}`)).toEqual({
+          out: '',
+          err: `error: ${why}\n`,
+          code: 1,
+        });
+      }
+    }
+  });
+});
