@@ -64,6 +64,32 @@ describe('kubectl drain of a node that is down (audit 9 #8)', () => {
     expect(run(`kubectl get pod ${pod} --no-headers`).out).toMatch(/1\/1\s+Terminating/);
   });
 
+  it('--timeout with several pods: the error of each pod on a line of its own at the end', () => {
+    const s = engineSession(4);
+    s.run('kubectl create deployment web --image=nginx --replicas=6');
+    const pods = s
+      .run(
+        `kubectl get pods -o jsonpath='{range .items[?(@.spec.nodeName=="node1")]}{.metadata.name}{" "}{end}'`,
+      )
+      .out.trim()
+      .split(' ');
+    expect(pods.length).toBeGreaterThan(1);
+    s.cluster.stopNode('node1');
+    s.cluster.runUntil(() => false, 60_000);
+    const r = s.run('kubectl drain node1 --ignore-daemonsets --timeout=5s');
+    expect(r.code).toBe(1);
+    const why = (p: string) =>
+      `error when waiting for pod "${p}" in namespace "default" to terminate: context deadline exceeded`;
+    const lines = r.err.trimEnd().split('\n');
+    // deleteOrEvictPodsSimple's error is an aggregate: `[a, b]` inside sentences, and CheckErr
+    // (the only node's, unwrapped) prints its errors one a line, without `error: `.
+    const tail = lines.slice(lines.indexOf(' node1') + 1);
+    expect([...tail].sort()).toEqual(pods.map(why).sort());
+    expect(lines).toContain(
+      `error: unable to drain node "node1" due to error: [${tail.join(', ')}], continuing command...`,
+    );
+  });
+
   it('without --timeout the console stops waiting after 10 minutes, with a note', () => {
     const { run, pod, head, warning } = deadNode(2);
     expect(run('kubectl drain node1 --ignore-daemonsets')).toEqual({

@@ -83,7 +83,12 @@ function jsonString(s: string): string {
  * `error parsing template …`; one that fails while running leaves what it printed so far,
  * then GoTemplatePrinter's debugging dump on stdout and `error executing template` on stderr.
  */
-export function printGoTemplate(ctx: Ctx, text: string, data: unknown): void {
+export function printGoTemplate(
+  ctx: Ctx,
+  text: string,
+  data: unknown,
+  opts: { dropExecError?: boolean } = {},
+): void {
   let tmpl: ReturnType<typeof parseTemplate>;
   try {
     tmpl = parseTemplate('output', text);
@@ -99,6 +104,8 @@ export function printGoTemplate(ctx: Ctx, text: string, data: unknown): void {
   ctx.out(
     `Error executing template: ${r.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${text}\n\traw data was:\n\t\t${goJsonCompact(data)}\n\tobject given to template engine was:\n\t\t${goPrint(data)}\n\n`,
   );
+  // A caller that ignores PrintObj's error (kubectl events): the printer's own text is all.
+  if (opts.dropExecError) return;
   ctx.err(`error: error executing template ${goQuote(text)}: ${r.error}\n`);
   throw new ExitError(1);
 }

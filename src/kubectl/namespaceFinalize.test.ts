@@ -107,3 +107,34 @@ describe('a Terminating namespace and its spec.finalizers', () => {
     expect(run("kubectl get ns red -o jsonpath='{.status.phase}'").out).toBe('Terminating');
   });
 });
+
+describe('deleting a namespace that is already Terminating', () => {
+  // The namespace REST storage's Delete: while spec.finalizers hold it, another delete is a
+  // Conflict (the text kubectl users meet, two spaces after the first sentence included).
+  const CONFLICT =
+    'Error from server (Conflict): Operation cannot be fulfilled on namespaces "red": The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.\n';
+
+  it('is refused with Conflict, --force, --wait=false and a server dry run alike', () => {
+    const { run } = stuck();
+    expect(run('kubectl delete ns red')).toEqual({ out: '', err: CONFLICT, code: 1 });
+    expect(run('kubectl delete ns red --wait=false')).toEqual({ out: '', err: CONFLICT, code: 1 });
+    expect(run('kubectl delete ns red --dry-run=server')).toEqual({
+      out: '',
+      err: CONFLICT,
+      code: 1,
+    });
+    expect(run('kubectl delete ns red --force --grace-period=0')).toEqual({
+      out: '',
+      err: `Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n${CONFLICT}`,
+      code: 1,
+    });
+    // Nothing changed: still Terminating, held by the ConfigMap's finalizer.
+    expect(run("kubectl get ns red -o jsonpath='{.status.phase}'").out).toBe('Terminating');
+    // Once the content is gone the namespace goes by itself; a delete then finds nothing.
+    run(`kubectl -n red patch cm held --type=merge -p '{"metadata":{"finalizers":null}}'`);
+    run('sleep 30');
+    expect(run('kubectl delete ns red').err).toBe(
+      'Error from server (NotFound): namespaces "red" not found\n',
+    );
+  });
+});

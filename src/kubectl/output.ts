@@ -281,7 +281,12 @@ export function printObject(
  * `error parsing jsonpath …`; one that fails while running (an index out of bounds) is the
  * jsonpath printer's `error executing jsonpath "…"` with the template and the object dumped.
  */
-export function printJsonPath(ctx: Ctx, template: string, data: unknown): void {
+export function printJsonPath(
+  ctx: Ctx,
+  template: string,
+  data: unknown,
+  opts: { dropExecError?: boolean } = {},
+): void {
   try {
     // --allow-missing-template-keys=false: a key none of the values has is an error.
     const strict =
@@ -296,6 +301,8 @@ export function printJsonPath(ctx: Ctx, template: string, data: unknown): void {
     if (!(e instanceof JsonPathError)) throw e;
     if (!(e instanceof JsonPathExecError))
       ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+    // A caller that ignores PrintObj's error (kubectl events): nothing more is said.
+    if (opts.dropExecError) return;
     ctx.err(
       `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
     );

@@ -112,3 +112,51 @@ describe('rollout with -l and names', () => {
     }
   });
 });
+
+describe('kubectl rollout status --timeout below zero', () => {
+  it('ContextWithOptionalTimeout logs it for each object watched, then waits without one', () => {
+    const { run } = cluster();
+    const r = run('kubectl rollout status deployment/web deployment/api --timeout=-5s');
+    expect(r.out).toBe(
+      'deployment "web" successfully rolled out\ndeployment "api" successfully rolled out\n',
+    );
+    expect(r.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ until\.go:159\] Timeout for context shall not be negative!$/,
+      ),
+      expect.stringMatching(/until\.go:159\] Timeout for context shall not be negative!$/),
+      '',
+    ]);
+    expect(r.code).toBe(0);
+    // A kind with no status viewer fails before any watch.
+    expect(run('kubectl rollout status pod/nope --timeout=-5s').err).not.toMatch(/until\.go/);
+  });
+});
+
+describe('kubectl rollout status: the errors of several objects', () => {
+  it('are printed in the order of the visit, a NotFound in its place among the others', () => {
+    const s = engineSession(3);
+    s.run('kubectl create deployment bad --image=nginx:nope');
+    s.run('kubectl run one --image=nginx');
+    s.run('sleep 20');
+    const waiting =
+      'Waiting for deployment "bad" rollout to finish: 0 of 1 updated replicas are available...\n';
+    const timedOut = 'timed out waiting for the condition\n';
+    const notFound = 'Error from server (NotFound): deployments.apps "nope" not found\n';
+    expect(s.run('kubectl rollout status deploy/bad deploy/nope --timeout=1s')).toEqual({
+      out: waiting,
+      err: timedOut + notFound,
+      code: 1,
+    });
+    expect(s.run('kubectl rollout status deploy/nope deploy/bad --timeout=1s')).toEqual({
+      out: waiting,
+      err: notFound + timedOut,
+      code: 1,
+    });
+    expect(s.run('kubectl rollout status deploy/nope pod/one deploy/bad --timeout=1s')).toEqual({
+      out: waiting,
+      err: `${notFound}no status viewer has been implemented for Pod\n${timedOut}`,
+      code: 1,
+    });
+  });
+});

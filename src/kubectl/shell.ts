@@ -548,8 +548,30 @@ export function expandGlob(fs: Workspace, pattern: string): string[] {
   return found.length === 0 ? [pattern] : found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * bash starts a comment only at the beginning of a word: a `#` inside one (`a#b`,
+ * `--sort-by=.x#y`) is a character, which shell-quote would take for a comment. Escaped so;
+ * `$#` and the `#` of `${…}` are left alone.
+ */
+function escapeWordHashes(line: string): string {
+  if (!line.includes('#')) return line;
+  const plain = plainChars(line);
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (plain[i] && c === '{' && line[i - 1] === '$') braces++;
+    else if (plain[i] && c === '}' && braces > 0) braces--;
+    const prev = line[i - 1] ?? ' ';
+    if (plain[i] && c === '#' && braces === 0 && !/[\s$;&|()<>]/.test(prev)) out += '\\#';
+    else out += c;
+  }
+  return out;
+}
+
 function tokenize(host: KubectlHost, line: string): Token[] {
   const st = stateOf(host);
+  line = escapeWordHashes(line);
   const entries: ParseEntry[] = parse(line, (key: string) =>
     key === '?' ? String(st.status) : (st.vars.get(key)?.value ?? ''),
   );

@@ -67,3 +67,93 @@ describe('kubectl wait', () => {
     });
   });
 });
+
+describe('kubectl wait: one --timeout for all the objects (kubectl 1.32 against a real server)', () => {
+  it('an object that used the time up leaves none to the next: each fails, all are printed', () => {
+    const { run } = engineSession(1);
+    run('sim stop-node node1');
+    run('sim advance 2m');
+    // node2 and node3 are Ready, but the 1 s went on node1: their watches cannot sync.
+    expect(run('kubectl wait --for=condition=Ready nodes --all --timeout=1s')).toEqual({
+      out: 'node/control-plane condition met\n',
+      err:
+        'timed out waiting for the condition on nodes/node1\n' +
+        'timed out waiting for the condition on nodes/node2\n' +
+        'timed out waiting for the condition on nodes/node3\n',
+      code: 1,
+    });
+    // One failure alone is CheckErr's `error: ` line.
+    expect(run('kubectl wait --for=condition=Ready node/node1 node/node2 --timeout=1s')).toEqual({
+      out: '',
+      err:
+        'timed out waiting for the condition on nodes/node1\n' +
+        'timed out waiting for the condition on nodes/node2\n',
+      code: 1,
+    });
+    expect(run('kubectl wait --for=condition=Ready node/node2 node/node1 --timeout=1s')).toEqual({
+      out: 'node/node2 condition met\n',
+      err: 'error: timed out waiting for the condition on nodes/node1\n',
+      code: 1,
+    });
+  });
+
+  it('--for=delete: the next objects are refused by the rate limiter once the time is up', () => {
+    const { run } = engineSession(1);
+    run('kubectl create deployment web --image=nginx --replicas=3');
+    const pods = run(`kubectl get pods -l app=web -o jsonpath='{.items[*].metadata.name}'`).out;
+    const [first] = pods.split(' ');
+    expect(run('kubectl wait --for=delete pod -l app=web --timeout=1s')).toEqual({
+      out: '',
+      err:
+        `timed out waiting for the condition on pods/${first}\n` +
+        'client rate limiter Wait returned an error: context deadline exceeded\n'.repeat(2),
+      code: 1,
+    });
+  });
+});
+
+describe('kubectl wait --timeout=0 and below zero', () => {
+  function stuck() {
+    const s = engineSession(1);
+    s.run(
+      `printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: big\\nspec:\\n  containers:\\n  - name: app\\n    image: nginx\\n    resources:\\n      requests:\\n        cpu: 64\\n' > big.yaml`,
+    );
+    s.run('kubectl apply -f big.yaml');
+    s.run('kubectl create deployment web --image=nginx --replicas=2');
+    return s;
+  }
+
+  it('0 reads each object once: "condition not met for", for a delete too', () => {
+    const { run } = stuck();
+    for (const cond of ['condition=Ready', `jsonpath='{.status.phase}'=Running`, 'delete']) {
+      expect(run(`kubectl wait --for=${cond} pod/big --timeout=0`)).toEqual({
+        out: '',
+        err: 'error: condition not met for pods/big\n',
+        code: 1,
+      });
+    }
+    const web = run(`kubectl get pods -l app=web -o jsonpath='{.items[*].metadata.name}'`)
+      .out.split(' ')
+      .map((p) => `pods/${p}`);
+    expect(run('kubectl wait --for=delete pod -l app=web --timeout=0')).toEqual({
+      out: '',
+      err: web.map((p) => `condition not met for ${p}\n`).join(''),
+      code: 1,
+    });
+    expect(
+      run(`kubectl wait --for=jsonpath='{.status.phase}'=Pending pod/big --timeout=0`),
+    ).toEqual({ out: 'pod/big condition met\n', err: '', code: 0 });
+  });
+
+  it('below zero (kubectl: a week) the console stops after 10 minutes and says so', () => {
+    const { run, cluster } = stuck();
+    const before = cluster.now();
+    expect(run('kubectl wait --for=condition=Ready pod --all --timeout=-1s')).toEqual({
+      out: '',
+      err: '(this console stopped waiting after 10m0s: kubectl wait with a negative --timeout waits up to a week; give a --timeout of your own)\n',
+      code: 1,
+    });
+    expect(cluster.now() - before).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(cluster.now() - before).toBeLessThan(11 * 60_000);
+  });
+});

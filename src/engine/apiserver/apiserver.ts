@@ -2914,8 +2914,18 @@ export class ApiServer {
       if (oldMeta.deletionTimestamp) {
         const specFinalizers =
           ((old.spec as Obj | undefined)?.finalizers as unknown[] | undefined) ?? [];
-        if (specFinalizers.length === 0 && !oldMeta.finalizers?.length && !opts.dryRun)
-          this.#remove(r, ns, name, existing.key);
+        // The namespace REST storage's Delete: while spec.finalizers are there (the namespace
+        // controller is still removing the content) a second delete is a Conflict.
+        if (specFinalizers.length > 0) {
+          return this.#err(
+            conflict(
+              r,
+              name,
+              'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.',
+            ),
+          );
+        }
+        if (!oldMeta.finalizers?.length && !opts.dryRun) this.#remove(r, ns, name, existing.key);
         return { ok: true, value: old };
       }
       const next = { ...old, metadata: { ...old.metadata } } as KubeObject;

@@ -1655,7 +1655,8 @@ export class Runtime {
         metadata: { name, namespace },
         involvedObject: involved,
         reason: e.reason,
-        message,
+        // core/v1 Event's message is omitempty: an empty note (kube-proxy's Starting) is absent.
+        ...(message !== '' ? { message } : {}),
         source: NO_SOURCE,
         firstTimestamp: null,
         lastTimestamp: null,

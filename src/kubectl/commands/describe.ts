@@ -45,6 +45,7 @@ import {
   checkBuilderArgs,
   getFailure,
   listAll,
+  listError,
   namespaceForManifest,
   notFound,
   nsFor,
@@ -332,7 +333,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
           ...(chunk > 0 ? { limit: chunk } : {}),
         });
         if (!r.ok) {
-          errors.push(r.status);
+          // A selector the server cannot parse names what was asked for (selector.go Visit).
+          errors.push(listError(r.status, type, selector, ''));
           continue;
         }
         for (const obj of r.value.items) found.push({ type, obj });

@@ -521,6 +521,9 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
       throw new ExitError(1);
     }
     if (!(e instanceof JsonPathError)) throw e;
+    // SortObjects (every format but a table) returns the parser's or the evaluation's error
+    // as it is: `error: invalid array index app`.
+    if (!table) ctx.fail(e.message);
     ctx.fail(`error parsing jsonpath ${path}, ${e.message}`);
   }
 }

@@ -879,6 +879,8 @@ function rolloutVisits(
   ctx: Ctx,
   args: string[],
   errors: Status[],
+  /** For each error, how many objects were found before it (its place in the visit). */
+  places?: number[],
 ): { type: ResourceType; obj: KubeObject }[] {
   args = fileTargetArgs(ctx, args);
   if (args.length === 0) ctx.fail('required resource not specified');
@@ -891,7 +893,10 @@ function rolloutVisits(
       for (const name of names) {
         const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
         if (r.ok) out.push({ type, obj: r.value });
-        else errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
+        else {
+          errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
+          places?.push(out.length);
+        }
       }
       continue;
     }
@@ -916,7 +921,12 @@ function visitRollout(
   ctx: Ctx,
   args: string[],
   fn: (type: ResourceType, obj: KubeObject) => void,
-  opts: { sayNone?: boolean } = {},
+  /**
+   * patchErrors (pause, resume, restart): set.CalculatePatches' errors are wrapped as
+   * `error: <resource> "<name>" <why>`, so among several they keep their `error: `; restart's
+   * empty patch ("failed to create patch for …") is not.
+   */
+  opts: { sayNone?: boolean; patchErrors?: boolean } = {},
 ): void {
   const errors: Status[] = [];
   const targets = rolloutVisits(ctx, args, errors);
@@ -936,7 +946,12 @@ function visitRollout(
     } catch (e) {
       if (!(e instanceof ExitError)) throw e;
       // What fn printed on its way out is the error; `error: ` marks a plain one.
-      const client = said.startsWith('error: ');
+      const prefixed = said.startsWith('error: ');
+      const keep =
+        prefixed &&
+        opts.patchErrors === true &&
+        !said.startsWith('error: failed to create patch for ');
+      const client = prefixed && !keep;
       gathered.push({ client, text: client ? said.slice('error: '.length) : said });
       said = '';
     } finally {
@@ -967,13 +982,25 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   const revision = ctx.num('revision', 0);
   const revisionError = args.length > 0 ? revisionFlagError(revision) : undefined;
   if (revisionError) ctx.fail(revisionError);
+  const unread: Status[] = [];
+  const places: number[] = [];
+  const targets = rolloutVisits(ctx, args, unread, places);
+  // ContinueOnErrorVisitor: every error in the order of the visit, an object the builder could
+  // not read (NotFound) in its place among the others.
   const errors: Status[] = [];
-  const targets = rolloutVisits(ctx, args, errors);
-  for (const { type, obj } of targets) {
+  const unreadUpTo = (n: number) => {
+    while (places.length > 0 && (places[0] as number) <= n) {
+      places.shift();
+      errors.push(unread.shift() as Status);
+    }
+  };
+  for (const [i, { type, obj }] of targets.entries()) {
+    unreadUpTo(i);
     const r = statusOne(ctx, type, obj, revision);
     if (r === 'stopped') return;
     if (r !== undefined) errors.push(clientError(r));
   }
+  unreadUpTo(Number.POSITIVE_INFINITY);
   if (errors.length > 0) {
     ctx.errStatuses(errors);
     throw new ExitError(1);
@@ -1009,6 +1036,10 @@ function statusOne(
     return err ? { msg: '', done: false, err } : s;
   };
   const watch = ctx.flags.values.get('watch') !== false;
+  // ContextWithOptionalTimeout, made for each object's watch (--watch=false too): a negative
+  // timeout is logged and means none.
+  if (ctx.changed('timeout') && ctx.num('timeout', 0) < 0)
+    ctx.klog('E', 'until.go:159', 'Timeout for context shall not be negative!');
   // --timeout=0s (the default) never gives up: the console stops earlier and says so.
   const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
   const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
@@ -1068,7 +1099,10 @@ function watchRollout(
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  visitRollout(ctx, args, (type, obj) => restartOne(ctx, type, obj), { sayNone: true });
+  visitRollout(ctx, args, (type, obj) => restartOne(ctx, type, obj), {
+    sayNone: true,
+    patchErrors: true,
+  });
 }
 
 function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
@@ -1248,7 +1282,10 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  visitRollout(ctx, args, (type, obj) => pauseOne(ctx, type, obj, pause), { sayNone: true });
+  visitRollout(ctx, args, (type, obj) => pauseOne(ctx, type, obj, pause), {
+    sayNone: true,
+    patchErrors: true,
+  });
 }
 
 function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
@@ -1924,7 +1961,8 @@ function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]
     ctx.err(`There are pending pods in node "${name}" when an error occurred: ${message}\n`);
     for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
   }
-  return { problems: [message], ...(alone !== undefined ? { alone } : {}) };
+  // The eviction errors stay an aggregate: CheckErr prints one node's one a line, bare.
+  return { problems: errors, ...(alone !== undefined ? { alone } : {}) };
 }
 
 /**
@@ -1979,13 +2017,18 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
     if (forArg.split('/').length !== 2) {
       ctx.fail('arguments in resource/name form may not have more than one slash');
     }
-    // The RESTMapper's NoResourceMatchError comes back bare: CheckErr's own text, no `error: `.
-    const typeName = forArg.split('/')[0] ?? '';
-    if (typeName !== '' && !resolveType(typeName)) {
+    // decodeResourceTypeName: the type goes to the RESTMapper, which wants one (its
+    // GroupVersionResource printed empty), and refuses one it does not know with a bare
+    // NoResourceMatchError (CheckErr's own text, no `error: `).
+    const [typeName = '', forName = ''] = forArg.split('/');
+    if (typeName === '') ctx.fail('a resource must be present, got: /, Resource=');
+    if (!resolveType(typeName)) {
       ctx.err(`the server doesn't have a resource type "${typeName}"\n`);
       throw new ExitError(1);
     }
-    forTarget = singleTarget(ctx, [forArg]);
+    // An empty name (`--for pod/`) filters nothing: events.go adds the involvedObject field
+    // selector only for a name.
+    if (forName !== '') forTarget = singleTarget(ctx, [forArg]);
   }
   const format = outputFormat(ctx, false);
   const types = ctx.list('types');
@@ -2061,11 +2104,12 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
   if (format === 'name') return;
   if (format === 'jsonpath') {
     const template = outputTemplate(ctx);
-    printJsonPath(ctx, template, list);
+    // events.go ignores PrintObj's error: a template that fails on the list prints nothing.
+    printJsonPath(ctx, template, list, { dropExecError: true });
     return;
   }
   if (format === 'go-template') {
-    printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), list);
+    printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), list, { dropExecError: true });
     return;
   }
   const now = ctx.now();

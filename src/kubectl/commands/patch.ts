@@ -16,7 +16,7 @@ import { mergePatch } from '../../engine/apiserver/mergePatch.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError, strategicMergePatch } from '../../engine/apiserver/strategicMerge.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError, renderStatuses } from '../errors.ts';
+import { ExitError } from '../errors.ts';
 import { goJsonSyntaxError } from '../goJson.ts';
 import { goYamlTags } from '../manifest.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
@@ -140,7 +140,7 @@ export function runPatch(ctx: Ctx, args: string[]): void {
     else patchHere(ctx, t, parsed, patchType, format, dryRun);
   }
   if (read.length > 0) {
-    ctx.err(renderStatuses(read));
+    ctx.errStatuses(read);
     throw new ExitError(1);
   }
 

@@ -7,7 +7,7 @@
  */
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import {
@@ -104,7 +104,7 @@ function patchAndPrint(
 
 function finish(ctx: Ctx, errors: Status[]): void {
   if (errors.length === 0) return;
-  ctx.err(renderStatuses(errors));
+  ctx.errStatuses(errors);
   throw new ExitError(1);
 }
 

@@ -6,7 +6,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isQualifiedName, isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { resolveType, typeByResource } from '../resources.ts';
 import { listError, notFound } from './common.ts';
@@ -238,7 +238,7 @@ export function runTaint(ctx: Ctx, args: string[]): void {
   }
   // CheckErr: one error as `error: …` (or the server's words), several one a line, bare.
   if (errors.length > 0) {
-    ctx.err(renderStatuses(errors));
+    ctx.errStatuses(errors);
     ctx.exitCode = 1;
   }
 }

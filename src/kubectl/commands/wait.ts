@@ -4,8 +4,9 @@
  * `--all`) and each is waited on in turn; every success prints `KIND/NAME condition met`.
  */
 
-import type { KubeObject } from '../../engine/api/types.ts';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
+import { clientError, ExitError } from '../errors.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import { informerLog } from '../verboseLog.ts';
@@ -18,9 +19,7 @@ import {
   peekObject,
   typesAndNames,
 } from './common.ts';
-
-/** `--timeout` below zero: a week. */
-const WEEK_MS = 168 * 3_600_000;
+import { CONSOLE_WAIT_MS, waitWaitNote } from './waitNote.ts';
 
 /** How often `--for=create` looks for the objects (wait.PollUntilContextTimeout). */
 const CREATE_POLL_MS = 500;
@@ -135,43 +134,91 @@ export function runWait(ctx: Ctx, args: string[]): void {
   if (forSpec === '') ctx.fail('unrecognized condition: ""');
   const { kind, test } = conditionFor(ctx, forSpec);
   const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
-  const effective = timeout < 0 ? WEEK_MS : timeout;
+  // Below zero kubectl waits a week: the console stops after its own limit and says so.
+  const unbounded = timeout < 0;
+  const effective = unbounded ? CONSOLE_WAIT_MS : timeout;
+  const stop = (): never => {
+    ctx.err(waitWaitNote());
+    throw new ExitError(1);
+  };
+  const start = ctx.now();
 
   if (kind === 'create') {
     // Look for the objects every half second until they all exist (or the time is up).
-    const deadline = ctx.now() + effective;
+    const deadline = start + effective;
     while (!allFound(ctx, args)) {
       const before = ctx.now();
-      if (before >= deadline) ctx.fail('timed out waiting for the condition');
+      if (before >= deadline) {
+        if (unbounded) stop();
+        ctx.fail('timed out waiting for the condition');
+      }
       ctx.host.runUntil(() => false, Math.min(CREATE_POLL_MS, deadline - before));
       // A cluster with nothing left to do will not create them.
-      if (ctx.now() === before) ctx.fail('timed out waiting for the condition');
+      if (ctx.now() === before) {
+        if (unbounded) stop();
+        ctx.fail('timed out waiting for the condition');
+      }
     }
   }
 
   const targets = findTargets(ctx, args);
+  // One deadline for the whole command (RunWait's context, made before any object is visited):
+  // an object that used it up leaves none for the next ones, which fail at once. Each failure
+  // is gathered and the others still visited (ContinueOnError), then printed as an aggregate.
+  const deadline = timeout === 0 ? undefined : start + effective;
+  const errors: Status[] = [];
+  let expired = false;
   let visited = 0;
   for (const t of targets) {
     // The builder reads each named object (-v=6 shows the GET).
-    if (!t.listed) {
-      const there = peekObject(ctx, t.type.resource, t.ns, t.name) !== undefined;
-      ctx.requestLog?.reread(t.type.resource, t.ns, t.name, there ? 200 : 404);
-    }
-    if (!t.listed && peekObject(ctx, t.type.resource, t.ns, t.name) === undefined) {
-      // --for=delete ignores what is already gone.
+    const exists = t.listed || peekObject(ctx, t.type.resource, t.ns, t.name) !== undefined;
+    if (!t.listed) ctx.requestLog?.reread(t.type.resource, t.ns, t.name, exists ? 200 : 404);
+    if (!exists && !t.listed) {
+      // --for=delete ignores what is already gone (the builder's NotFound is filtered out).
       if (kind === 'delete') continue;
-      ctx.failStatus(notFound(t.type, t.name));
+      errors.push(notFound(t.type, t.name));
+      continue;
     }
     visited++;
+    const left = deadline === undefined ? 0 : deadline - ctx.now();
+    if (deadline !== undefined && (expired || left <= 0)) {
+      // IsDeleted's first GET goes through the client's rate limiter, which refuses a request
+      // whose context is done; the other waits start a watch that cannot sync any more.
+      errors.push(
+        clientError(
+          kind === 'delete'
+            ? 'client rate limiter Wait returned an error: context deadline exceeded'
+            : `timed out waiting for the condition on ${t.type.resource}/${t.name}`,
+        ),
+      );
+      continue;
+    }
     // Each object is waited for on an informer (a list by name, then a watch).
-    const stop = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.ns, t.name);
-    const ok = ctx.host.runUntil(
-      () => test(peekObject(ctx, t.type.resource, t.ns, t.name)),
-      effective,
-    );
-    stop();
-    if (!ok) ctx.fail(`timed out waiting for the condition on ${t.type.resource}/${t.name}`);
+    const endInformer = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.ns, t.name);
+    const ok = ctx.host.runUntil(() => test(peekObject(ctx, t.type.resource, t.ns, t.name)), left);
+    endInformer();
+    if (!ok) {
+      // The wait took the whole time (the cluster may have had nothing left to do before).
+      if (unbounded) stop();
+      if (deadline !== undefined) {
+        expired = true;
+        if (deadline > ctx.now()) ctx.host.advance?.(deadline - ctx.now());
+      }
+      // --timeout=0 reads each object once: getObjAndCheckCondition's own message.
+      errors.push(
+        clientError(
+          deadline === undefined
+            ? `condition not met for ${t.type.resource}/${t.name}`
+            : `timed out waiting for the condition on ${t.type.resource}/${t.name}`,
+        ),
+      );
+      continue;
+    }
     ctx.out(`${kindPrefix(t.type)}/${t.name} condition met\n`);
+  }
+  if (errors.length > 0) {
+    ctx.errStatuses(errors);
+    throw new ExitError(1);
   }
   if (visited === 0 && kind !== 'delete') ctx.fail('no matching resources found');
 }

@@ -26,3 +26,8 @@ export function deleteWaitNote(
 export function rolloutWaitNote(): string {
   return '(this console stopped waiting after 10m0s: kubectl rollout status waits until the rollout ends, with no limit unless --timeout is given; use --watch=false or --timeout)\n';
 }
+
+/** The note after `kubectl wait --timeout=-1s` (kubectl: a week) stopped waiting. */
+export function waitWaitNote(): string {
+  return '(this console stopped waiting after 10m0s: kubectl wait with a negative --timeout waits up to a week; give a --timeout of your own)\n';
+}

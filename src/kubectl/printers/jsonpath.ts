@@ -12,13 +12,15 @@ export class JsonPathExecError extends JsonPathError {}
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'expr'; path: string }
-  | { kind: 'range'; path: string; body: Node[] }
+  /** `open`: no {end} closes it (see afterOpenRange). */
+  | { kind: 'range'; path: string; body: Node[]; open?: boolean }
   /** An {end} with no range open: it parses, and fails when the template runs to it. */
   | { kind: 'stray-end' };
 
 function tokenize(template: string): Node[] {
   const root: Node[] = [];
   const stack: Node[][] = [root];
+  const ranges: Extract<Node, { kind: 'range' }>[] = [];
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
@@ -36,6 +38,12 @@ function tokenize(template: string): Node[] {
       if (quote) {
         if (c === '\\') j++;
         else if (c === quote) quote = '';
+      } else if (c === '[' && template[j + 1] !== '?') {
+        // parseArray reads to the first `]` whatever it holds (quotes too): `['app]` is an
+        // invalid array index, not an open quote.
+        const end = template.indexOf(']', j);
+        const line = template.indexOf('\n', j);
+        if (end >= 0 && (line < 0 || end < line)) j = end;
       } else if (c === '"' || c === "'") quote = c;
       else if (c === '{') depth++;
       else if (c === '}' && --depth === 0) {
@@ -47,12 +55,20 @@ function tokenize(template: string): Node[] {
     const inner = template.slice(open + 1, close).trim();
     const top = stack[stack.length - 1] as Node[];
     if (inner.startsWith('range ')) {
-      const node: Node = { kind: 'range', path: inner.slice(6).trim(), body: [] };
+      const node: Extract<Node, { kind: 'range' }> = {
+        kind: 'range',
+        path: inner.slice(6).trim(),
+        body: [],
+      };
       top.push(node);
       stack.push(node.body);
+      ranges.push(node);
     } else if (inner === 'end') {
       if (stack.length === 1) top.push({ kind: 'stray-end' });
-      else stack.pop();
+      else {
+        stack.pop();
+        ranges.pop();
+      }
     } else if (/^".*"$/s.test(inner) || /^'.*'$/s.test(inner)) {
       top.push({ kind: 'text', text: unquote(inner) });
     } else {
@@ -62,6 +78,7 @@ function tokenize(template: string): Node[] {
   }
   // client-go's parser does not check that a range has its {end}: the body runs to the end of
   // the template.
+  for (const r of ranges) r.open = true;
   return root;
 }
 
@@ -164,51 +181,122 @@ const STEPS: Step[] = [
   },
   // A lone dot before a bracket (`.['key']`, `.[*]`) or at the end selects the current value.
   { re: /^\.(?=\[|$)/, apply: (cur) => cur },
-  { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => fields(cur, m[2] ?? '') },
-  { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
   {
-    // A slice with a step: every step-th of the slice (evalArray; a step of 0 or less fails).
-    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
-    apply: (cur, m) => {
-      const step = m[3] ? Number(m[3]) : 1;
-      if (step <= 0) throw new JsonPathExecError('step must be > 0');
-      return cur.flatMap((v) =>
-        Array.isArray(v)
-          ? v
-              .slice(m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : undefined)
-              .filter((_, i) => i % step === 0)
-          : [],
-      );
-    },
-  },
-  {
-    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
-    apply: (cur, m) =>
-      cur.flatMap((v) =>
-        Array.isArray(v) ? v.slice(m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : undefined) : [],
-      ),
-  },
-  {
-    // An empty subscript is a slice whose end is derived from its (missing) start: `[0]`.
-    re: /^\[\s*(-?\d*)\s*\]/,
-    apply: (cur, m) => {
-      const n = Number(m[1] || 0);
-      return cur.flatMap((v) => {
-        if (!Array.isArray(v)) return [];
-        const i = n < 0 ? v.length + n : n;
-        if (i < 0 || i >= v.length) {
-          throw new JsonPathExecError(`array index out of bounds: index ${n}, length ${v.length}`);
-        }
-        return [v[i]];
-      });
-    },
+    // parseArray: what is between `[` and the first `]`, as it is written (no spaces dropped).
+    re: /^\[(?!\?\()([^\]\n]*)\]/,
+    apply: (cur, m) => parseBracket(m[1] ?? '')(cur),
   },
   {
     // parseFilter: `[?(…)]` up to the first `)]` outside quotes.
     re: /^\[\?\(((?:"(?:\\.|[^"\\])*"|'[^']*'|[^"'])*?)\)\]/,
     apply: (cur, m) => cur.flatMap(children).filter((v) => filterPasses(m[1] ?? '', v)),
   },
+  {
+    // parseQuote: a quoted string in an action is a text node, which takes the place of the
+    // values so far (`{.metadata.name "x"}` prints x).
+    re: /^(?:"((?:\\.|[^"\\\n])*)"|'((?:\\.|[^'\\\n])*)')/,
+    apply: (_cur, m) => [unquote(`"${m[1] ?? m[2] ?? ''}"`)],
+  },
+  {
+    // parseIdentifier: a word that is no field (`{.items[*]reason}`, a filter's unquoted
+    // `Warning`) runs to the next terminator and parses; evalIdentifier knows only range and
+    // end, so it fails when run. `true` and `false` are bools (one for each value).
+    re: /^[\p{L}_][^\s.,[\]$@{}]*/u,
+    apply: (cur, m) => {
+      if (m[0] === 'true' || m[0] === 'false') return cur.map(() => m[0] === 'true');
+      throw new JsonPathExecError(`unrecognized identifier ${m[0]}`);
+    },
+  },
 ];
+
+/** One bound of a slice (client-go's ParamsEntry). */
+interface Param {
+  known: boolean;
+  value: number;
+  /** The end of `[i]`: i + 1. */
+  derived?: boolean;
+}
+
+/**
+ * parseArray of the text between brackets: `*` is every element; commas make a union (each
+ * part, trimmed of spaces, parsed as `[part]`); `'key'` is the path `.key` (so dots in it split
+ * it unless escaped); otherwise a slice `start:end:step` (an index is a slice of one), and
+ * anything else is an invalid array index. Parse errors are thrown here, before any data.
+ */
+function parseBracket(raw: string): (cur: unknown[]) => unknown[] {
+  const text = raw === '*' ? ':' : raw;
+  const parts = text.split(',');
+  if (parts.length > 1) {
+    const union = parts.map((part) => parseBracket(part.replace(/^ +| +$/g, '')));
+    return (cur) => union.flatMap((u) => u(cur));
+  }
+  const key = /^'([^']*)'$/.exec(text);
+  if (key) {
+    // parseAction(".key") parses `{.key}`: a `}` in the key ends that action there, and what
+    // follows it is dropped.
+    const name = (key[1] ?? '').replace(/^((?:\\.|[^\\}])*)\}.*$/s, '$1');
+    // An empty key is a field named "" (found nowhere).
+    return name === '' ? (cur) => fields(cur, '') : (cur) => evaluateList(`.${name}`, cur);
+  }
+  const m = /^(-?\d*)(:-?\d*)?(:-?\d*)?$/.exec(text);
+  if (!m) throw new JsonPathError(`invalid array index ${text}`);
+  const num = (t: string): number => {
+    if (!/^-?\d+$/.test(t)) throw new JsonPathError(`array index ${t} is not a number`);
+    return Number(t);
+  };
+  const start: Param = m[1] ? { known: true, value: num(m[1]) } : { known: false, value: 0 };
+  const endText = m[2]?.slice(1);
+  const end: Param =
+    endText === undefined
+      ? { known: true, value: start.value + 1, derived: true }
+      : endText === ''
+        ? { known: false, value: 0 }
+        : { known: true, value: num(endText) };
+  const stepText = m[3]?.slice(1);
+  const step: Param =
+    stepText === undefined || stepText === ''
+      ? { known: false, value: 0 }
+      : { known: true, value: num(stepText) };
+  return (cur) => evalArray(cur, start, end, step);
+}
+
+/** The Go type of a decoded JSON value, as `%v` of reflect.Type prints it. */
+function goTypeName(v: unknown): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return 'map[string]interface {}';
+}
+
+/** client-go evalArray: each value sliced (negative bounds count from the end). */
+function evalArray(input: unknown[], s: Param, e: Param, st: Param): unknown[] {
+  const result: unknown[] = [];
+  for (const v of input) {
+    if (v === null || v === undefined) continue;
+    if (!Array.isArray(v)) throw new JsonPathExecError(`${goTypeName(v)} is not array or slice`);
+    const len = v.length;
+    let start = s.known ? s.value : 0;
+    if (start < 0) start += len;
+    let end = e.known ? e.value : len;
+    if (end < 0 || (end === 0 && e.derived)) end += len;
+    // Zero elements asked for: allowed, and the values after this one are not looked at.
+    if (end === start) return result;
+    if (start >= len || start < 0)
+      throw new JsonPathExecError(`array index out of bounds: index ${start}, length ${len}`);
+    if (end > len || end < 0)
+      throw new JsonPathExecError(`array index out of bounds: index ${end - 1}, length ${len}`);
+    if (start > end)
+      throw new JsonPathExecError(`starting index ${start} is greater than ending index ${end}`);
+    let step = 1;
+    if (st.known) {
+      if (st.value <= 0) throw new JsonPathExecError('step must be > 0');
+      step = st.value;
+    }
+    const slice = v.slice(start, end);
+    for (let i = 0; i < slice.length; i += step) result.push(slice[i]);
+  }
+  return result;
+}
 
 /**
  * One operand of a filter (parseAction of its text): a quoted string, a number (an int, or a
@@ -276,7 +364,12 @@ function goRuneU(s: string): string {
 
 /** Evaluates one path (`.items[*].metadata.name`) against `data`. */
 export function evaluate(path: string, data: unknown): unknown[] {
-  let cur: unknown[] = [data];
+  return evaluateList(path, [data]);
+}
+
+/** Evaluates one path against each of the values `input`, in order. */
+function evaluateList(path: string, input: unknown[]): unknown[] {
+  let cur: unknown[] = input;
   let p = path.trim();
   if (p.startsWith('$')) p = p.slice(1);
   while (p.length > 0) {
@@ -293,11 +386,6 @@ export function evaluate(path: string, data: unknown): unknown[] {
       // parseArray / parseFilter: a bracket that never closes fails before its contents do.
       if (p.startsWith('[?(') && !p.includes(')]')) throw new JsonPathError('unterminated filter');
       if (p.startsWith('[') && !p.includes(']')) throw new JsonPathError('unterminated array');
-      // parseArray: what is between the brackets (spaces dropped) is no index, slice or name.
-      if (p.startsWith('[') && !p.startsWith('[?'))
-        throw new JsonPathError(
-          `invalid array index ${p.slice(1, p.indexOf(']')).replace(/ /g, '')}`,
-        );
       throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
     }
   }
@@ -327,13 +415,30 @@ function text(v: unknown): string {
   return String(v);
 }
 
+/**
+ * What FindResults runs after the loop of a range no {end} closes: it goes on with the nodes
+ * after the last {end} met in the body (a closed inner range's), else with the whole body,
+ * against the data the range was in (`{range .items[*]}{.metadata.name}{"\n"}` ends with one
+ * more newline).
+ */
+function afterOpenRange(body: Node[]): Node[] {
+  for (let i = body.length - 1; i >= 0; i--) {
+    const n = body[i] as Node;
+    if (n.kind === 'range' && !n.open) return body.slice(i + 1);
+  }
+  return body;
+}
+
 function render(nodes: Node[], data: unknown): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text') out += n.text;
     else if (n.kind === 'stray-end') throw new JsonPathExecError('not in range, nothing to end');
     else if (n.kind === 'expr') out += evaluate(n.path, data).map(text).join(' ');
-    else for (const item of evaluate(n.path, data)) out += render(n.body, item);
+    else {
+      for (const item of evaluate(n.path, data)) out += render(n.body, item);
+      if (n.open) out += render(afterOpenRange(n.body), data);
+    }
   }
   return out;
 }
@@ -373,7 +478,10 @@ export function jsonPathAsJson(template: string, data: unknown): string {
       if (n.kind === 'text') groups.push([n.text]);
       else if (n.kind === 'stray-end') throw new JsonPathExecError('not in range, nothing to end');
       else if (n.kind === 'expr') groups.push(evaluate(n.path, d));
-      else for (const item of evaluate(n.path, d)) collect(n.body, item);
+      else {
+        for (const item of evaluate(n.path, d)) collect(n.body, item);
+        if (n.open) collect(afterOpenRange(n.body), d);
+      }
     }
   };
   collect(tokenize(template), data);
