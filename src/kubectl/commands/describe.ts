@@ -44,6 +44,7 @@ import {
   checkBuilderArgs,
   getFailure,
   listAll,
+  listError,
   namespaceForManifest,
   notFound,
   nsFor,
@@ -279,7 +280,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
           selector ? { labelSelector: selector } : undefined,
         );
         if (!r.ok) {
-          errors.push(r.status);
+          // A selector the server cannot parse: the builder's Selector names what it listed.
+          errors.push(listError(r.status, type, selector, ''));
           continue;
         }
         for (const obj of r.value.items) found.push({ type, obj });

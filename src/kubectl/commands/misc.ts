@@ -97,6 +97,8 @@ export function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; na
 export function selectedTargets(
   ctx: Ctx,
   args: string[],
+  /** Where a refused list goes (scale's infoErr); without it the command ends with it. */
+  listFailed?: (status: Status) => void,
 ): { type: ResourceType; name: string; obj?: KubeObject }[] {
   const empty: AnyResourceType[] = [];
   const selector = ctx.str('selector');
@@ -132,7 +134,12 @@ export function selectedTargets(
         ...(selector !== '' ? { labelSelector: selector } : {}),
         ...(fieldSelector !== '' ? { fieldSelector } : {}),
       });
-      if (!r.ok) ctx.failStatus(listError(r.status, type, selector, fieldSelector));
+      if (!r.ok) {
+        const status = listError(r.status, type, selector, fieldSelector);
+        if (!listFailed) ctx.failStatus(status);
+        listFailed(status);
+        continue;
+      }
       items = r.value.items;
     } else items = listAll(ctx, type.resource, ns);
     for (const obj of items) out.push({ type, name: obj.metadata?.name ?? '', obj });
@@ -172,7 +179,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
   const infoErrors: Status[] = [];
   const errors: Status[] = [];
   const infos: { type: ResourceType; name: string; cur: KubeObject }[] = [];
-  for (const { type, name, obj } of selectedTargets(ctx, args)) {
+  for (const { type, name, obj } of selectedTargets(ctx, args, (e) => infoErrors.push(e))) {
     if (obj) {
       infos.push({ type, name, cur: obj });
       continue;
@@ -891,13 +898,18 @@ function rolloutVisits(
       }
       continue;
     }
-    for (const obj of listAll(
-      ctx,
+    // A list the server refuses (a selector it cannot parse) is an error of the builder's
+    // Infos, gathered with the others.
+    const r = ctx.host.api.list(
       type.resource,
       nsFor(type, ctx.namespace),
-      selector || undefined,
-    ))
-      out.push({ type, obj });
+      selector ? { labelSelector: selector } : undefined,
+    );
+    if (!r.ok) {
+      errors.push(listError(r.status, type, selector, ''));
+      continue;
+    }
+    for (const obj of r.value.items) out.push({ type, obj });
   }
   return out;
 }
@@ -1295,9 +1307,10 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   const [resources, pairs] = resourcesAndPairs(ctx, args, what);
   const changes =
     field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
-  // Complete: --list prints key=value lines, never an object.
+  // --list prints key=value lines, never an object. label's Validate refuses -o with it;
+  // annotate has no such check (its --list just wins over -o).
   const list = ctx.bool('list');
-  if (list && ctx.str('output') !== '') {
+  if (list && field === 'labels' && ctx.str('output') !== '') {
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
