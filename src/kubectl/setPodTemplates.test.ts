@@ -81,6 +81,21 @@ describe('set env', () => {
     expect(run('kubectl set env deployment/web --from=service/kubernetes')).toEqual(
       fail('unsupported resource specified in --from'),
     );
+    // The builder reads the object first, whatever its kind: a missing one is the server's
+    // NotFound (kubectl 1.32.5), a cluster-scoped one is read as such.
+    expect(run('kubectl set env deployment/web --from=pod/x')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "x" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl set env deployment/web --from=deployment/nosuch')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): deployments.apps "nosuch" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl set env deployment/web --from=node/node1')).toEqual(
+      fail('unsupported resource specified in --from'),
+    );
   });
 
   it('a word without = is a resource for the builder', () => {

@@ -229,18 +229,20 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   // (`set env deploy/web FOO`, FOO without `=`, has FOO as a resource the builder refuses).
   if (from !== '') {
     // RunEnv reads --from with its own builder first: an unknown type is the builder's error,
-    // a kind other than ConfigMap or Secret is refused without naming it.
+    // an object it cannot read is the server's (whatever its kind), and a kind other than
+    // ConfigMap or Secret is refused without naming it.
     const [req] = typesAndNames(ctx, [from]);
     const source = req?.names[0];
     if (!req || source === undefined)
       ctx.fail('resource(s) were provided, but no name was specified');
+    const at = nsFor(req.type, ctx.namespace);
+    const r = ctx.host.api.get(req.type.resource, at, source);
+    if (!r.ok) ctx.failStatus(getFailure(ctx, req.type, at, source, r.status));
     const resource =
       req.type.resource === 'configmaps' || req.type.resource === 'secrets'
         ? req.type.resource
         : undefined;
     if (!resource) ctx.fail('unsupported resource specified in --from');
-    const r = ctx.host.api.get(resource, ctx.namespace, source);
-    if (!r.ok) ctx.failStatus(r.status);
     const data = { ...((r.value.data as Obj | undefined) ?? {}) };
     for (const key of Object.keys(data).sort()) {
       if (keys.length > 0 && !keys.includes(key)) continue;
