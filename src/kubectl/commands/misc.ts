@@ -686,18 +686,24 @@ function setImageOf(
   const path = podSpecPath(type);
   // updatePodSpecForObject's error (`%T` of the typed object), as `error: %s %v\n`.
   if (!path) return `error: ${noPodSpecError(type, name)}\n`;
-  const podSpec = podSpecAt(obj, path) as { containers?: { name: string; image?: string }[] };
+  type Named = { name: string; image?: string };
+  const podSpec = podSpecAt(obj, path) as { containers?: Named[]; initContainers?: Named[] };
   const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
+  // set_image.go sets the image of the init containers too (a name or `*`), the same way.
+  const inits = podSpec.initContainers?.map((c) => ({ ...c }));
   let changed = false;
   for (const [cname, image] of images) {
-    const matches = containers.filter((c) => cname === '*' || c.name === cname);
+    const matches = [...(inits ?? []), ...containers].filter(
+      (c) => cname === '*' || c.name === cname,
+    );
     if (matches.length === 0) containerErrors.push(`unable to find container named "${cname}"`);
     for (const c of matches) {
       if (c.image !== image) changed = true;
       c.image = image;
     }
   }
-  const patch = nest(path, { containers });
+  const lists = inits ? { containers, initContainers: inits } : { containers };
+  const patch = nest(path, lists);
   // The Recorder writes the change cause into the same patch, so it alone is a change too.
   const cause = ctx.changeCause();
   if (cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
@@ -707,7 +713,7 @@ function setImageOf(
   // set_image.go: an empty patch is skipped without a word, whatever -o says.
   if (!changed) return undefined;
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
-  let shown = ctx.recorded(withAt(obj, path, { containers }) as KubeObject);
+  let shown = ctx.recorded(withAt(obj, path, lists) as KubeObject);
   if (dryRun !== 'client' && !local) {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
