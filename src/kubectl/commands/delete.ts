@@ -1,7 +1,7 @@
 /** `kubectl delete`: by name, type/name, `-f`, `--all`, `-l`; waits for the objects to go. */
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, renderStatus, renderStatuses, withSource } from '../errors.ts';
+import { clientError, multipleErrors, renderStatus, withSource } from '../errors.ts';
 import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
@@ -209,6 +209,8 @@ function deleteTargets(
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   let read = 0;
+  /** NotFound errors --ignore-not-found filters out of the visit's errors (after counting). */
+  let ignored = 0;
   for (const t of targets) {
     while (read < (t.errorsBefore ?? 0)) errors.push(readErrors[read++] as Status);
     if (warnClusterScope && !t.type.namespaced) {
@@ -232,7 +234,10 @@ function deleteTargets(
       };
       const r = ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
       if (!r.ok) {
-        if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) continue;
+        if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) {
+          ignored++;
+          continue;
+        }
         const st =
           r.status.reason === 'NotFound' && !t.source ? notFound(t.type, t.name) : r.status;
         errors.push(withSource(st, 'deleting', t.source));
@@ -285,7 +290,9 @@ function deleteTargets(
     }
   }
   // CheckErr of the visit's aggregate: several errors print as they are, without `error: `.
-  if (errors.length > 1 && readErrors.length > 0) ctx.err(renderStatuses(errors));
+  // The visit gathers the NotFound errors too; --ignore-not-found filters them out of the
+  // aggregate afterwards (utilerrors.FilterOut), which stays an aggregate even of one.
+  if (errors.length + ignored > 1 && readErrors.length > 0) ctx.err(multipleErrors(errors));
   else
     for (const e of errors) {
       if (e.code === 0) ctx.err(`error: ${e.message}\n`);

@@ -158,11 +158,17 @@ export function runGet(ctx: Ctx, args: string[]): void {
       else if (r.ok && name === '')
         found.push({ type: m.type, obj: r.value, info: found.length, local: true });
       else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
-      else errors.push(r.status);
+      // --ignore-not-found: the builder's IgnoreErrors drops a file's missing object too.
+      else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
+        errors.push(r.status);
     }
     errors.push(...gathered.slice(k));
-    // The builder implies a single item for one -f file (several files are a list).
-    singleItemImplied = objs.length === 1 && files.length === 1;
+    // The builder implies a single item for one -f file (several files are a list), and
+    // printGeneric prints it so when one object is left, --ignore-not-found having dropped
+    // the file's missing ones (kubectl 1.32.5).
+    singleItemImplied =
+      files.length === 1 &&
+      (objs.length === 1 || (ctx.bool('ignore-not-found') && found.length === 1));
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
     const requests = typesAndNamesToRead(ctx, args);
