@@ -375,7 +375,24 @@ export interface ManifestObject {
   source: string;
   /** With gathered errors: how many came from the documents before this one. */
   errorsBefore?: number;
+  /**
+   * A core kind without apiVersion, read without validation: the builder maps it, but its
+   * client's path has no version (`/api/namespaces/…`), so each request made through it is
+   * the API server's bare 404 (VERSIONLESS_NOT_FOUND).
+   */
+  versionless?: true;
 }
+
+/** What a request to a path the API server does not route gets (client-go's words). */
+export const VERSIONLESS_NOT_FOUND: Status = {
+  apiVersion: 'v1',
+  kind: 'Status',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  code: 404,
+};
 
 /**
  * The builder's FlattenListVisitor: a `List` (registered in every group version) or a typed
@@ -457,7 +474,11 @@ export function readFilenames(
   files: string[],
   errors?: Status[],
   verb = 'create',
-  opts: { undecodableLast?: boolean } = {},
+  opts: {
+    undecodableLast?: boolean;
+    /** The command handles `versionless` objects (else a missing apiVersion is refused). */
+    versionless?: boolean;
+  } = {},
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
   // Only create, apply and replace validate a file on the client (--validate, not false/ignore);
@@ -550,9 +571,32 @@ export function readFilenames(
         }
         ctx.fail(message);
       }
+      const noVersion = typeof obj.apiVersion !== 'string' || obj.apiVersion === '';
+      if (noVersion && !validating && typeof obj.kind === 'string' && obj.kind !== '') {
+        // Without validation the builder maps the kind in the group of the empty apiVersion,
+        // the core one (kubectl 1.32.5).
+        const core = typeByKind('v1', obj.kind);
+        const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
+        const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
+        if (!core) {
+          gather(
+            `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${obj.kind}" in version ""\nensure CRDs are installed first`,
+          );
+          continue;
+        }
+        if (opts.versionless) {
+          out.push({
+            obj,
+            type: core,
+            source: file,
+            versionless: true,
+            ...(errors ? { errorsBefore: errors.length } : {}),
+          });
+          continue;
+        }
+      }
       const missing: string[] = [];
-      if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
-        missing.push('apiVersion not set');
+      if (noVersion) missing.push('apiVersion not set');
       if (typeof obj.kind !== 'string' || obj.kind === '') missing.push('kind not set');
       if (missing.length > 0) {
         const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;

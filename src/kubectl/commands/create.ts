@@ -49,6 +49,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  VERSIONLESS_NOT_FOUND,
   withoutResourceVersion,
 } from './common.ts';
 import { cascadingStrategy } from './delete.ts';
@@ -945,7 +946,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   // first for apply (GetObjects gathers them before any is applied), in document order among
   // the server's errors for create (one visit does both).
   const mapping: Status[] = [];
-  let objs = readFilenames(ctx, files, mapping, mode);
+  let objs = readFilenames(ctx, files, mapping, mode, { versionless: !serverSide });
   if (mode === 'apply') {
     objs = filterBySelector(ctx, objs);
     if (objs.length === 0 && mapping.length === 0) ctx.fail('no objects passed to apply');
@@ -970,6 +971,13 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       mode === 'create'
         ? ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns))
         : withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
+    // A versionless object: its GET (apply) and POST go to an unrouted path; a client dry
+    // run sends nothing, and apply's GET of it found nothing.
+    if (m.versionless) {
+      if (dryRun === 'client') printObject(ctx, obj, format, { verb: 'created', dryRun });
+      else errors.push(withSource(VERSIONLESS_NOT_FOUND, 'creating', m.source));
+      continue;
+    }
     if (serverSide) {
       serverSideApplyOne(ctx, obj, m.type.resource, ns, m.source, {
         format,
@@ -1462,7 +1470,9 @@ export function runReplace(ctx: Ctx): void {
   // ContinueOnError: the files' errors (a document cut off, one of an unknown kind) among the
   // server's, in document order.
   const mapping: Status[] = [];
-  const objs = readFilenames(ctx, files, mapping, '');
+  const objs = readFilenames(ctx, files, mapping, '', {
+    versionless: !(ctx.bool('force') && dryRun === 'none'),
+  });
   if (ctx.bool('force') && dryRun === 'none') {
     forceReplace(ctx, objs, validation, format);
     if (mapping.length > 0) {
@@ -1480,6 +1490,10 @@ export function runReplace(ctx: Ctx): void {
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
+      continue;
+    }
+    if (m.versionless) {
+      errors.push(withSource(VERSIONLESS_NOT_FOUND, 'replacing', m.source));
       continue;
     }
     // client-go's Request.Name refuses an empty name before anything is sent.

@@ -17,6 +17,7 @@ import {
   readFilenames,
   refuseArgsWithPaths,
   typesAndNames,
+  VERSIONLESS_NOT_FOUND,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
 import { CONSOLE_WAIT_MS, deleteWaitNote } from './waitNote.ts';
@@ -29,6 +30,8 @@ interface Target {
   uid?: string;
   /** How many of the files' errors (`readErrors`) come before this one, in document order. */
   errorsBefore?: number;
+  /** A file's core object without apiVersion: its DELETE goes to an unrouted path. */
+  versionless?: true;
 }
 
 /**
@@ -101,13 +104,17 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const readErrors: Status[] = [];
 
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, readErrors, 'create', { undecodableLast: true })) {
+    for (const m of readFilenames(ctx, files, readErrors, 'create', {
+      undecodableLast: true,
+      versionless: true,
+    })) {
       targets.push({
         type: m.type,
         namespace: namespaceForManifest(ctx, m),
         name: m.obj.metadata?.name ?? '',
         source: m.source,
         errorsBefore: m.errorsBefore ?? 0,
+        ...(m.versionless ? { versionless: true } : {}),
       });
     }
     validate();
@@ -232,7 +239,9 @@ function deleteTargets(
         ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
         ...(dryRun === 'server' ? { dryRun: true } : {}),
       };
-      const r = ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
+      const r = t.versionless
+        ? { ok: false as const, status: VERSIONLESS_NOT_FOUND }
+        : ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
       if (!r.ok) {
         if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) {
           ignored++;

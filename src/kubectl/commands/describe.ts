@@ -229,7 +229,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   const describerErrors = new Set<Status>();
   refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, errors, 'describe')) {
+    // The describer reads through the mapping (`/api/v1/…`): a versionless object too.
+    for (const m of readFilenames(ctx, files, errors, 'describe', { versionless: true })) {
       // The describer's GET of a nameless object: client-go will not build the request.
       if ((m.obj.metadata?.name ?? '') === '') {
         const e = clientError('resource name may not be empty');

@@ -28,6 +28,7 @@ import {
   readFilenames,
   refuseArgsWithPaths,
   typesAndNamesToRead,
+  VERSIONLESS_NOT_FOUND,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
 import { runGetRaw } from './getRaw.ts';
@@ -134,7 +135,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
 
   if (files.length > 0) {
     const gathered: Status[] = [];
-    const objs = readFilenames(ctx, files, gathered);
+    const objs = readFilenames(ctx, files, gathered, 'create', { versionless: true });
     // The errors in document order: the builder's own (mapping, decoding) where they came.
     let k = 0;
     for (const m of objs) {
@@ -152,7 +153,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
                   ? m.obj
                   : { ...m.obj, metadata: { ...m.obj.metadata, namespace: own } },
             }
-          : ctx.host.api.get(m.type.resource, own, name);
+          : m.versionless
+            ? { ok: false as const, status: VERSIONLESS_NOT_FOUND }
+            : ctx.host.api.get(m.type.resource, own, name);
       const mismatch = r.ok ? namespaceMismatch(ctx, m) : undefined;
       if (mismatch) errors.push(clientError(mismatch));
       else if (r.ok && name === '')

@@ -65,6 +65,7 @@ import {
   resolveOrFail,
   splitResourceTypeName,
   typesAndNames,
+  VERSIONLESS_NOT_FOUND,
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
@@ -1359,7 +1360,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     // ContinueOnError: the files' own errors (a stream cut off, a document that is no object)
     // among the others, in document order.
     const read: Status[] = [];
-    const objs = readFilenames(ctx, files, read, '');
+    const objs = readFilenames(ctx, files, read, '', { versionless: true });
     const single = objs.length === 1;
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
@@ -1371,7 +1372,9 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       const ns = namespaceForManifest(ctx, m);
       let cur = m.obj;
       if (!local) {
-        const r = ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
+        const r = m.versionless
+          ? { ok: false as const, status: VERSIONLESS_NOT_FOUND }
+          : ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
         if (!r.ok) {
           errors.push(r.status);
           continue;
