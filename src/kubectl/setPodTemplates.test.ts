@@ -118,6 +118,18 @@ describe('create job --from', () => {
       'job.batch/j1\n',
     );
   });
+
+  it('TYPE/ with no name is the form refused before the type is looked up', () => {
+    const { run } = cluster();
+    const form = {
+      out: '',
+      err: 'error: arguments in resource/name form must have a single resource and name\n',
+      code: 1,
+    };
+    expect(run('kubectl create job j1 --from=cronjob/ --dry-run=client -o yaml')).toEqual(form);
+    expect(run('kubectl create job j1 --from=bogus/ --dry-run=client -o yaml')).toEqual(form);
+    expect(run('kubectl create job j1 --from=/x --dry-run=client -o yaml')).toEqual(form);
+  });
 });
 
 describe('scale --resource-version', () => {

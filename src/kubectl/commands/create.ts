@@ -49,6 +49,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  splitResourceTypeName,
   VERSIONLESS_NOT_FOUND,
   withoutResourceVersion,
 } from './common.ts';
@@ -342,9 +343,9 @@ export function runCreateJob(ctx: Ctx, args: string[]): void {
   if (command.length > 0 && from !== '') ctx.fail('cannot specify --from and command');
   if (from !== '') {
     // The builder resolves TYPE/NAME and GETs it; only a CronJob will do.
-    const slash = from.indexOf('/');
-    const typeName = slash >= 0 ? from.slice(0, slash) : from;
-    const objName = slash >= 0 ? from.slice(slash + 1) : '';
+    // ResourceTypeOrNameArgs splits TYPE/NAME before anything is resolved (`cronjob/` is its
+    // refusal of the form, `a/b/c` too).
+    const [typeName, objName] = splitResourceTypeName(ctx, from) ?? [from, ''];
     const t = resolveType(typeName);
     if (!t) ctx.fail(noResourceType(typeName));
     // A type without a name is the builder's refusal (ResourceTypeOrNameArgs(false, …)).
