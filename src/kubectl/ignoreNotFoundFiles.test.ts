@@ -30,6 +30,25 @@ describe('delete -f --ignore-not-found', () => {
   });
 });
 
+describe('delete -f of a document without kind', () => {
+  const NOKIND = `unable to decode "multi.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"nokind"}}'\n`;
+
+  it('goes on with the others and says it after their errors', () => {
+    const { run } = engineSession();
+    run(`printf 'apiVersion: v1\\nmetadata:\\n  name: nokind\\n---\\n${doc('conf')}' > multi.yaml`);
+    expect(run('kubectl delete -f multi.yaml')).toEqual({
+      out: '',
+      err: `Error from server (NotFound): error when deleting "multi.yaml": configmaps "conf" not found\n${NOKIND}`,
+      code: 1,
+    });
+    expect(run('kubectl delete -f multi.yaml --ignore-not-found')).toEqual({
+      out: '',
+      err: NOKIND,
+      code: 1,
+    });
+  });
+});
+
 describe('get -f --ignore-not-found', () => {
   it("drops a file's missing objects; the mapping error left is a plain one", () => {
     const { run } = engineSession();

@@ -564,9 +564,11 @@ export function readFilenames(
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
         const message = `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`;
-        // get and describe go on (ContinueOnError) and print it with the others at the end.
-        if (/^kubectl (get|describe)$/.test(ctx.commandPath)) {
-          gather(message);
+        // get, describe and delete go on (ContinueOnError) and print it with the others at
+        // the end (delete after its deletions: undecodableLast).
+        if (/^kubectl (get|describe|delete)$/.test(ctx.commandPath)) {
+          if (opts.undecodableLast) undecodable.push(message);
+          else gather(message);
           continue;
         }
         ctx.fail(message);
