@@ -85,3 +85,27 @@ describe('get -f --ignore-not-found', () => {
     });
   });
 });
+
+describe('create/apply/replace -f --validate=false with a document without kind', () => {
+  it('goes on with the others (ContinueOnError) and reports the decode error', () => {
+    const { run } = engineSession();
+    run(`printf 'apiVersion: v1\\nmetadata:\\n  name: nokind\\n---\\n${doc('cfg')}' > multi.yaml`);
+    const nokind = `error: unable to decode "multi.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"nokind"}}'\n`;
+    expect(run('kubectl create -f multi.yaml --validate=false')).toEqual({
+      out: 'configmap/cfg created\n',
+      err: nokind,
+      code: 1,
+    });
+    expect(run('kubectl replace -f multi.yaml --validate=false')).toEqual({
+      out: 'configmap/cfg replaced\n',
+      err: nokind,
+      code: 1,
+    });
+    expect(run('kubectl delete cm cfg').code).toBe(0);
+    expect(run('kubectl apply -f multi.yaml --validate=false')).toEqual({
+      out: 'configmap/cfg created\n',
+      err: nokind,
+      code: 1,
+    });
+  });
+});

@@ -566,7 +566,7 @@ export function readFilenames(
         const message = `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`;
         // get, describe and delete go on (ContinueOnError) and print it with the others at
         // the end (delete after its deletions: undecodableLast).
-        if (/^kubectl (get|describe|delete)$/.test(ctx.commandPath)) {
+        if (/^kubectl (get|describe|delete|create|apply|replace)$/.test(ctx.commandPath)) {
           if (opts.undecodableLast) undecodable.push(message);
           else gather(message);
           continue;
