@@ -22,7 +22,23 @@ describe('jsonPath', () => {
     expect(jsonPath('{.items[*].metadata.name}', list)).toBe('a b');
     expect(jsonPath('{.items[0].spec.nodeName}', list)).toBe('node1');
     expect(jsonPath('{.items[-1].metadata.name}', list)).toBe('b');
-    expect(jsonPath("{.items[0].metadata.labels['app.kubernetes.io/name']}", list)).toBe('web');
+  });
+
+  it("reads ['KEY'] as .KEY, so its dots step into fields, as kubectl 1.32.5 does", () => {
+    // parseArray's dict key is parsed as `{.KEY}`: a label key with dots needs its dots
+    // escaped even inside the quotes (kubectl printed nothing for ['kubernetes.io/hostname']).
+    expect(jsonPath("{.items[0].metadata.labels['app.kubernetes.io/name']}", list)).toBe('');
+    expect(jsonPath("{.items[0].metadata.labels['app\\.kubernetes\\.io/name']}", list)).toBe('web');
+    expect(jsonPath("{.items[*]['metadata.name']}", list)).toBe('a b');
+    expect(jsonPath("{.items[0]['metadata']['name']}", list)).toBe('a');
+    expect(jsonPath("{.items[0]['']}", list)).toBe('');
+    // A union of keys: each in turn.
+    expect(jsonPath("{.items[0].spec['nodeName','nope']}", list)).toBe('node1');
+    expect(jsonPath("{.items[0].status['phase','phase']}", list)).toBe('Running Running');
+    // Double quotes make no key.
+    expect(() => jsonPath('{.items[*]["metadata"]}', list)).toThrow(
+      'invalid array index "metadata"',
+    );
   });
 
   it('prints a map as Go marshals it: compact, keys sorted', () => {

@@ -164,7 +164,23 @@ const STEPS: Step[] = [
   },
   // A lone dot before a bracket (`.['key']`, `.[*]`) or at the end selects the current value.
   { re: /^\.(?=\[|$)/, apply: (cur) => cur },
-  { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => fields(cur, m[2] ?? '') },
+  {
+    // parseArray's union: `[a,b]` (not a filter) is each part as `[part]` in turn, the results
+    // of the first part for every value before those of the next.
+    re: /^\[(?!\?)([^\]]*,[^\]]*)\]/,
+    apply: (cur, m) =>
+      (m[1] ?? '')
+        .split(',')
+        .flatMap((part) => cur.flatMap((v) => evaluate(`[${part.trim()}]`, v))),
+  },
+  // parseArray's dict key: `['KEY']` exactly (single quotes, nothing around them) is parsed as
+  // `{.KEY}`, so a dot in KEY steps into a field (`\.` keeps it: `['kubernetes\.io/name']`).
+  // Double quotes, or spaces inside the brackets, are no key: an invalid array index.
+  {
+    re: /^\['([^'\]]*)'\]/,
+    // (`['']` is the field named "": nothing.)
+    apply: (cur, m) => (m[1] ? cur.flatMap((v) => evaluate(`.${m[1]}`, v)) : fields(cur, '')),
+  },
   { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
   {
     // A slice with a step: every step-th of the slice (evalArray; a step of 0 or less fails).
