@@ -41,6 +41,21 @@ describe('jsonPath', () => {
     );
   });
 
+  it('takes the text between brackets as written: spaces make no index (kubectl 1.32.5)', () => {
+    expect(() => jsonPath('{.items[ 0 ].metadata.name}', list)).toThrow(
+      /^invalid array index {2}0 $/,
+    );
+    expect(() => jsonPath('{.items[ * ].metadata.name}', list)).toThrow(
+      /^invalid array index {2}\* $/,
+    );
+    expect(() => jsonPath('{.items[0: 1].metadata.name}', list)).toThrow(
+      /^invalid array index 0: 1$/,
+    );
+    expect(() => jsonPath('{.items[x y]}', list)).toThrow(/^invalid array index x y$/);
+    // A union's parts are trimmed.
+    expect(jsonPath('{.items[0, 1].metadata.name}', list)).toBe('a b');
+  });
+
   it('prints a map as Go marshals it: compact, keys sorted', () => {
     const pod = { spec: { resources: { limits: { memory: '64Mi', cpu: '1' }, requests: {} } } };
     expect(jsonPath('{.spec.resources}', pod)).toBe(

@@ -181,10 +181,12 @@ const STEPS: Step[] = [
     // (`['']` is the field named "": nothing.)
     apply: (cur, m) => (m[1] ? cur.flatMap((v) => evaluate(`.${m[1]}`, v)) : fields(cur, '')),
   },
-  { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
+  // parseArray takes the text between the brackets as it is: no spaces (`[ * ]`, `[ 0 ]` are
+  // invalid array indexes in kubectl 1.32.5).
+  { re: /^\[\*\]/, apply: (cur) => cur.flatMap(children) },
   {
     // A slice with a step: every step-th of the slice (evalArray; a step of 0 or less fails).
-    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
+    re: /^\[(-?\d*):(-?\d*):(-?\d*)\]/,
     apply: (cur, m) => {
       const step = m[3] ? Number(m[3]) : 1;
       if (step <= 0) throw new JsonPathExecError('step must be > 0');
@@ -198,7 +200,7 @@ const STEPS: Step[] = [
     },
   },
   {
-    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
+    re: /^\[(-?\d*):(-?\d*)\]/,
     apply: (cur, m) =>
       cur.flatMap((v) =>
         Array.isArray(v) ? v.slice(m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : undefined) : [],
@@ -206,7 +208,7 @@ const STEPS: Step[] = [
   },
   {
     // An empty subscript is a slice whose end is derived from its (missing) start: `[0]`.
-    re: /^\[\s*(-?\d*)\s*\]/,
+    re: /^\[(-?\d*)\]/,
     apply: (cur, m) => {
       const n = Number(m[1] || 0);
       return cur.flatMap((v) => {
@@ -309,11 +311,9 @@ export function evaluate(path: string, data: unknown): unknown[] {
       // parseArray / parseFilter: a bracket that never closes fails before its contents do.
       if (p.startsWith('[?(') && !p.includes(')]')) throw new JsonPathError('unterminated filter');
       if (p.startsWith('[') && !p.includes(']')) throw new JsonPathError('unterminated array');
-      // parseArray: what is between the brackets (spaces dropped) is no index, slice or name.
+      // parseArray: what is between the brackets, as written, is no index, slice or key.
       if (p.startsWith('[') && !p.startsWith('[?'))
-        throw new JsonPathError(
-          `invalid array index ${p.slice(1, p.indexOf(']')).replace(/ /g, '')}`,
-        );
+        throw new JsonPathError(`invalid array index ${p.slice(1, p.indexOf(']'))}`);
       throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
     }
   }
