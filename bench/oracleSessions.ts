@@ -20,6 +20,13 @@
  * and `kubectl events`, explain of these kinds, nested custom-columns, --sort-by, -L, --show-kind,
  * invalid manifests of these kinds): a seed now writes a different session than it did before.
  *
+ * Session 28 widened it again (rollout history/undo with revisions and change causes, `set
+ * image/env/resources/serviceaccount/selector` on right and wrong containers, label/annotate
+ * overwrites, removals and --list, compound set-based selectors, pod field selectors, delete's
+ * --grace-period/--force/--now/--cascade, patch of each --type with bad patches, multi-document
+ * manifests with one bad document, `-n` on cluster-scoped kinds, `-o wide`'s columns as
+ * custom-columns and jsonpath filters): again, a seed writes a different session than before.
+ *
  * Not part of CI or `npm run bench`: CI has no kubectl.
  */
 import { writeFileSync } from 'node:fs';
@@ -64,6 +71,8 @@ interface Obj {
   name: string;
   ns: string;
   labels: Record<string, string>;
+  /** A Deployment's (first) container name. */
+  container?: string;
 }
 const objs: Record<string, Obj[]> = {
   deployment: [],
@@ -317,9 +326,11 @@ function apply(): string {
     const existing = chance(0.3) ? some('deployment') : undefined;
     const name = existing?.name ?? fresh();
     const app = existing?.labels.app ?? name;
-    if (!existing) remember('deployment', { name, ns: n, labels: { app } });
+    const container = pick(['app', 'nginx', 'main']);
+    if (!existing) remember('deployment', { name, ns: n, labels: { app }, container });
+    else if (keep) existing.container = container;
     const nsOf = existing?.ns ?? n;
-    yaml = `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: ${name}${nsOf === 'default' ? '' : `\\n  namespace: ${nsOf}`}\\nspec:\\n  replicas: ${int(1, 3)}\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: ${pick(['app', 'nginx', 'main'])}\\n        image: ${pick(IMAGES)}`;
+    yaml = `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: ${name}${nsOf === 'default' ? '' : `\\n  namespace: ${nsOf}`}\\nspec:\\n  replicas: ${int(1, 3)}\\n  selector:\\n    matchLabels:\\n      app: ${app}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${app}\\n    spec:\\n      containers:\\n      - name: ${container}\\n        image: ${pick(IMAGES)}`;
   } else if (r < 0.5) {
     const kind = pick(['Namespace', 'ServiceAccount', 'Secret', 'Role']);
     const name = fresh(
@@ -1083,7 +1094,8 @@ function workloadKinds(): string {
       `kubectl patch ${sp} ${o.name} -p '{"spec":{"suspend":${pick(['true', 'false', '"yes"'])}}}'`,
       `kubectl patch ${sp} ${o.name} --type=merge -p '{"spec":{"schedule":"${pick(['*/10 * * * *', 'bad'])}"}}'`,
       `kubectl patch ${sp} ${o.name} --type=json -p '[{"op":"replace","path":"/spec/suspend","value":true}]'`,
-      `kubectl create job ${fresh('manual')} --from=cronjob/${o.name}${pick(['', ' -o name', ' --dry-run=client -o yaml', ' --dry-run=server'])}`,
+      // (A client dry run: the typed client's create is protobuf, which the bridge does not read.)
+      `kubectl create job ${fresh('manual')} --from=cronjob/${o.name}${pick([' --dry-run=client -o name', ' --dry-run=client -o yaml'])}`,
       `kubectl set image ${sp}/${o.name} c=busybox:1.36${pick(['', ' --dry-run=client -o yaml'])}`,
       `kubectl get ${sp} ${o.name} -o jsonpath='{.spec.suspend}'`,
     ]);
@@ -1126,7 +1138,8 @@ function eventsExplain(): string {
     `kubectl events ${pick(['--for', '--for=', '--types', '-o bad', 'extra'])}`,
     `kubectl get events --field-selector ${pick([`involvedObject.kind=${pick(['StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'])}`, 'type=Normal,reason=Created', 'type!=Normal', `involvedObject.name=${o?.name ?? 'web'}`, 'reason=SuccessfulCreate', 'involvedObject.kind'])} -o ${pick(['name', 'custom-columns=KIND:.involvedObject.kind,REASON:.reason,MSG:.message', 'jsonpath=\'{range .items[*]}{.reason}{"\\n"}{end}\''])}`,
     `kubectl get events --sort-by=${pick(['.lastTimestamp', '.metadata.creationTimestamp', '.count'])} -o custom-columns=REASON:.reason,OBJ:.involvedObject.name`,
-    `kubectl explain ${pick(['cronjob.spec.schedule', 'cronjob.spec.jobTemplate.spec', 'statefulset.spec.volumeClaimTemplates', 'sts.spec.serviceName', 'ds.spec.updateStrategy', 'job.spec.backoffLimit', 'jobs.spec.completions', 'ingress.spec.rules.http.paths.pathType', 'ing.spec.ingressClassName', 'pvc.spec.accessModes', 'pv.spec.persistentVolumeReclaimPolicy', 'hpa.spec.metrics', 'pdb.spec.minAvailable', 'quota.spec.hard', 'limitrange.spec.limits.type', 'priorityclass.value', 'pc.preemptionPolicy', 'netpol.spec.policyTypes', 'networkpolicy.spec.ingress.from', 'clusterrole.rules.verbs', 'rolebinding.roleRef', 'sa.automountServiceAccountToken', 'secret.type', 'cronjob.spec.nosuch', 'cronjobs.spec.schedule.foo'])}${pick(['', '', ' --recursive', ' --api-version=batch/v1', ' --output=plaintext-openapiv2', ' -o bad'])}`,
+    // (Not --output=plaintext-openapiv2: it reads /openapi/v2, which the bridge does not serve.)
+    `kubectl explain ${pick(['cronjob.spec.schedule', 'cronjob.spec.jobTemplate.spec', 'statefulset.spec.volumeClaimTemplates', 'sts.spec.serviceName', 'ds.spec.updateStrategy', 'job.spec.backoffLimit', 'jobs.spec.completions', 'ingress.spec.rules.http.paths.pathType', 'ing.spec.ingressClassName', 'pvc.spec.accessModes', 'pv.spec.persistentVolumeReclaimPolicy', 'hpa.spec.metrics', 'pdb.spec.minAvailable', 'quota.spec.hard', 'limitrange.spec.limits.type', 'priorityclass.value', 'pc.preemptionPolicy', 'netpol.spec.policyTypes', 'networkpolicy.spec.ingress.from', 'clusterrole.rules.verbs', 'rolebinding.roleRef', 'sa.automountServiceAccountToken', 'secret.type', 'cronjob.spec.nosuch', 'cronjobs.spec.schedule.foo'])}${pick(['', '', ' --recursive', ' --api-version=batch/v1', ' --output=plaintext', ' -o bad'])}`,
   ]);
 }
 
@@ -1270,6 +1283,400 @@ function combo(): string {
   return `kubectl ${verb} ${target}${change} ${flags.join(' ')}`.replace(/ +/g, ' ').trim();
 }
 
+// --- Wider grammar (session 28): rollout history/undo with revisions and change causes, `set
+// image/env/resources` on right and wrong containers, label/annotate overwrites and removals,
+// compound and set-based selectors, pod field selectors, delete's grace flags on real objects,
+// patch of every type (and bad patches), multi-document manifests with one bad document, `-n` on
+// cluster-scoped kinds, and the `-o wide` columns as custom-columns. ----------------------------
+
+/** A Deployment to act on, with its container name (a missing one when none is left). */
+function deployment(): { name: string; n: string; c: string } {
+  const d = some('deployment');
+  return { name: d?.name ?? missing(), n: nsFlag(d?.ns ?? ''), c: d?.container ?? 'nginx' };
+}
+
+function rollouts(): string {
+  const { name, n, c } = deployment();
+  const rev = int(0, 4);
+  return pick([
+    `kubectl set image deployment/${name}${n} ${c}=${pick(IMAGES)}${pick(['', '', ' --record', ' -o name'])}`,
+    `kubectl annotate deployment/${name}${n} kubernetes.io/change-cause='${pick(['image bump', 'rollback test', 'v2'])}'${pick(['', ' --overwrite'])}`,
+    `kubectl rollout history deployment/${name}${n} --revision=${rev}${pick(['', ' -o yaml', " -o jsonpath='{.spec.template.spec.containers[0].image}'", ' -o name'])}`,
+    `kubectl rollout history deploy ${name}${n}${pick(['', ' -o name', ' -o json'])}`,
+    `kubectl rollout undo deployment/${name}${n} --to-revision=${rev}${pick(['', '', ' --dry-run=client', ' --dry-run=server', ' -o name'])}`,
+    `kubectl rollout undo deployment/${name}${n}${pick(['', ' --dry-run=client -o yaml'])}`,
+    `kubectl rollout status deployment/${name}${n} --revision=${rev}${pick(['', ' --timeout=3s', ' -w=false'])}`,
+    `kubectl rollout ${pick(['pause', 'resume'])} deployment/${name}${n} && kubectl rollout ${pick(['undo', 'restart', 'pause', 'resume'])} deployment/${name}${n}`,
+    `kubectl rollout history deployment/${name}${n} --to-revision=${rev}`,
+    `kubectl rollout undo deployment/${name}${n} --revision=${rev}`,
+    `kubectl get rs -l app=${some('deployment')?.labels.app ?? 'web'}${n} -o custom-columns=NAME:.metadata.name,REV:.metadata.annotations.deployment\\.kubernetes\\.io/revision,IMG:.spec.template.spec.containers[0].image --sort-by=.metadata.name`,
+  ]);
+}
+
+function setMore(): string {
+  const { name, n, c } = deployment();
+  const cont = chance(0.7) ? c : pick(['nosuch', 'app', 'main']);
+  const cm = some('configmap');
+  const sec = some('secret');
+  return pick([
+    `kubectl set image deploy/${name}${n} ${cont}=${pick(IMAGES)}${pick(['', ' --dry-run=client -o name', ' --all'])}`,
+    `kubectl set image deploy/${name}${n} ${cont}=${pick(['nginx:1.27', 'Bad Image', 'nginx:'])} ${pick(['', `${cont}=redis:7`, 'other=busybox'])}`,
+    `kubectl set env deploy/${name}${n} -c ${cont} ${pick(['FOO=bar', 'A=1 B=2', 'FOO-', 'bad-name=1', '1X=2', 'FOO'])}`,
+    `kubectl set env deploy/${name}${n} ${pick(['--list', '--list --resolve', '-c nosuch --list', 'FOO=bar --list', '--all FOO=bar'])}`,
+    `kubectl set env deploy/${name}${n} --from=${pick([`configmap/${cm?.name ?? missing()}`, `secret/${sec?.name ?? missing()}`, 'configmap', 'pod/x'])}${pick(['', ' --prefix=APP_', ' --keys=key1', ' --dry-run=client -o yaml'])}`,
+    `kubectl set resources deploy/${name}${n} -c=${cont} ${pick(['--limits=cpu=200m,memory=512Mi', '--requests=cpu=100m,memory=64Mi', '--limits=cpu=abc', '--requests=cpu=500m --limits=cpu=100m', '--limits=gpu=1', '--requests=memory=1Gi --limits=memory=1Gi', '--limits=cpu=200m -o yaml --dry-run=client'])}`,
+    `kubectl set resources deploy/${name}${n}${pick(['', ' --limits=', ' --limits cpu=1 --requests memory'])}`,
+    `kubectl set ${pick(['serviceaccount', 'sa'])} deploy/${name}${n} ${pick([some('serviceaccount')?.name ?? 'default', 'nosuch-sa', ''])}`,
+    `kubectl set selector svc/${some('service')?.name ?? missing()} ${pick(['app=web', 'app=', 'bad key=1', 'app=web,tier=backend'])}${pick(['', ' --dry-run=client -o yaml'])}`,
+    `kubectl set ${pick(['image', 'env', 'resources'])} ${pick([`pod/${some('pod')?.name ?? missing()}`, `cm/${cm?.name ?? missing()}`, `svc/${some('service')?.name ?? missing()}`])} ${pick(['c=nginx:1.27', 'A=1', '--limits=cpu=1'])}`,
+  ]);
+}
+
+function labelsMore(): string {
+  const kind = pick(['pod', 'deployment', 'service', 'configmap']);
+  const o = some(kind);
+  const name = o?.name ?? missing();
+  const nf = nsFlag(o?.ns ?? '');
+  const have = o ? Object.keys(o.labels) : [];
+  const k = have.length && chance(0.6) ? pick(have) : pick(LABEL_KEYS);
+  const v = pick(LABEL_VALUES);
+  const r = rand();
+  const forms = [
+    `kubectl label ${spell(kind)} ${name}${nf} ${k}=${v}`,
+    `kubectl label ${spell(kind)} ${name}${nf} ${k}=${v} --overwrite`,
+    `kubectl label ${spell(kind)} ${name}${nf} ${k}-`,
+    `kubectl label ${spell(kind)} ${name}${nf} ${k}- ${pick(LABEL_KEYS)}=${v}`,
+    `kubectl label ${spell(kind)} ${name}${nf} --list`,
+    `kubectl label ${spell(kind)} --all${nf} ${k}=${v} --overwrite${pick(['', ' -o name', ' --dry-run=client -o name'])}`,
+    `kubectl label ${spell(kind)} ${name}${nf} ${pick(['app.kubernetes.io/name=x', 'example.com/team=a', "'Bad Key=v'", 'k=v=w', `k=${'x'.repeat(64)}`, 'kubernetes.io/', '-=v', 'a/b/c=d'])}`,
+    `kubectl annotate ${spell(kind)} ${name}${nf} ${pick(['description="a long note"', 'owner=team-a --overwrite', 'owner-', 'a=1 b=2', "note='multi word'", 'note=x note=y'])}`,
+    `kubectl annotate ${spell(kind)} ${name}${nf} --list${pick(['', ' -o json'])}`,
+    `kubectl label ${spell(kind)} ${name}${nf} ${k}=${v} --resource-version=${pick(['1', '999999'])}`,
+  ];
+  const i = Math.floor(r * forms.length);
+  // (Forms 0, 1 and 5 may set the label; the session keeps track only where it certainly does.)
+  if (o && (i === 1 || i === 5)) o.labels[k] = v;
+  return forms[i] as string;
+}
+
+function selectors(): string {
+  const kind = pick(['pods', 'deployments', 'services', 'configmaps', 'rs']);
+  const k = pick(LABEL_KEYS);
+  const k2 = pick(LABEL_KEYS);
+  const v = pick(LABEL_VALUES);
+  const w = pick(LABEL_VALUES);
+  const sel = pick([
+    `'${k} in (${v}, ${w}),${k2} notin (${v})'`,
+    `'${k},!${k2}'`,
+    `${k}=${v},${k2}!=${w}`,
+    `'${k} in (${v}),${k2}'`,
+    `'${k} notin (${v},${w})'`,
+    `'!${k}'`,
+    `'${k} in ()'`,
+    `'${k} = ${v}'`,
+    `'${k}>1'`,
+    `'${k} gt 1'`,
+    `'${k} in (${v}'`,
+    `'${k}=${v} ${k2}=${w}'`,
+    `${k}=${'x'.repeat(64)}`,
+    `'${k}!'`,
+    `'app.kubernetes.io/name=${v}'`,
+  ]);
+  const flag = pick([`-l ${sel}`, `--selector ${sel}`, `--selector=${sel}`]);
+  const verb = pick(['get', 'get', 'get', 'delete', 'describe']);
+  const out = {
+    get: pick([
+      ' -o name',
+      " -o jsonpath='{.items[*].metadata.name}'",
+      ' -o custom-columns=NAME:.metadata.name,LABELS:.metadata.labels',
+      ' -A -o name',
+    ]),
+    delete: pick([' --dry-run=client', ' --dry-run=server -o name', ' -A --dry-run=client']),
+    describe: pick(['', ' -A']),
+  }[verb];
+  return `kubectl ${verb} ${kind} ${flag}${out}`;
+}
+
+function fieldSelectors(): string {
+  const node = pick(NODES);
+  const fs = pick([
+    'status.phase=Running',
+    'status.phase!=Running',
+    'status.phase=Pending',
+    'status.phase==Succeeded',
+    `spec.nodeName=${node}`,
+    `spec.nodeName!=${node}`,
+    'spec.nodeName=',
+    `status.phase=Running,spec.nodeName=${node}`,
+    'spec.restartPolicy=Always',
+    'spec.schedulerName=default-scheduler',
+    'spec.serviceAccountName=default',
+    'metadata.namespace=default',
+    'metadata.name!=x',
+    'status.podIP=10.244.1.2',
+    'spec.containers.image=nginx',
+    'status.phase in (Running)',
+    'status.phase',
+    'spec.nodeName=node1,',
+  ]);
+  const kind = chance(0.8)
+    ? pick(['pods', 'po', 'pod'])
+    : pick(['deployments', 'nodes', 'services', 'secrets', 'ns']);
+  if (!kind.startsWith('po'))
+    return `kubectl get ${kind} --field-selector ${pick(['status.replicas=1', 'spec.unschedulable=true', 'spec.type=ClusterIP', 'type=Opaque', 'status.phase=Active', 'metadata.name=default'])} -o name`;
+  const flag = chance(0.5) ? `--field-selector '${fs}'` : `--field-selector='${fs}'`;
+  const verb = pick(['get', 'get', 'get', 'delete', 'describe']);
+  const out = {
+    get: pick([
+      ' -o name',
+      ' -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,PHASE:.status.phase',
+    ]),
+    delete: pick([' --dry-run=client', ' --dry-run=server -o name']),
+    describe: '',
+  }[verb];
+  return `kubectl ${verb} ${kind} ${flag}${pick([' -A', '', ' -n kube-system'])}${out}`;
+}
+
+function deletes(): string {
+  const kind = pick(['pod', 'pod', 'configmap', 'service', 'deployment', 'secret']);
+  const o = some(kind);
+  const name = o?.name ?? missing();
+  const flags = pick([
+    ' --grace-period=0 --force',
+    ' --force',
+    ' --now',
+    ' --grace-period=1',
+    ' --grace-period=0',
+    ' --now --grace-period=5',
+    ' --force --grace-period=5',
+    ' --grace-period=-1',
+    ' --grace-period=abc',
+    ' --cascade=orphan',
+    ' --cascade=background --wait=false',
+    ' --cascade=false',
+    ' --cascade=true',
+    ' --wait=false --now',
+    ' --timeout=0s',
+    ' --now -o name',
+    ' --force --dry-run=server',
+    ' --grace-period=0 --force --dry-run=client',
+  ]);
+  const dry = flags.includes('dry-run');
+  if (o && !dry) forget(kind, o);
+  return `kubectl delete ${chance(0.5) ? `${spell(kind)} ${name}` : `${kind}/${name}`}${nsFlag(o?.ns ?? '')}${flags}`;
+}
+
+function patches(): string {
+  const kind = pick(['deployment', 'deployment', 'pod', 'service', 'configmap']);
+  const o = some(kind);
+  const name = o?.name ?? missing();
+  const nf = nsFlag(o?.ns ?? '');
+  const c = (o as Obj | undefined)?.container ?? 'c';
+  const byKind: Record<string, string[]> = {
+    deployment: [
+      `-p '{"spec":{"replicas":${int(0, 3)}}}'`,
+      `--type=strategic -p '{"spec":{"template":{"spec":{"containers":[{"name":"${c}","image":"nginx:1.27"}]}}}}'`,
+      `--type=merge -p '{"spec":{"template":{"spec":{"containers":[{"name":"${c}","image":"nginx:1.27"}]}}}}'`,
+      `--type=json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"redis:7"}]'`,
+      `--type=json -p '[{"op":"add","path":"/metadata/labels/app.kubernetes.io~1part-of","value":"shop"}]'`,
+      `--type=json -p '[{"op":"test","path":"/spec/replicas","value":99},{"op":"replace","path":"/spec/replicas","value":1}]'`,
+      `--type=json -p '[{"op":"remove","path":"/spec/template/spec/containers/5"}]'`,
+      `--type=json -p '[{"op":"copy","from":"/metadata/labels","path":"/metadata/annotations"}]'`,
+      `--type=json -p '[{"op":"move","from":"/spec/nosuch","path":"/spec/other"}]'`,
+      `--type=json -p '{"op":"replace","path":"/spec/replicas","value":1}'`,
+      `--type=json -p '[{"op":"frobnicate","path":"/spec"}]'`,
+      `-p '{"spec":{"replicas":-1}}'`,
+      `-p '{"spec":{"template":{"spec":{"containers":[{"name":"${c}","$patch":"delete"}]}}}}'`,
+      `-p '{"metadata":{"labels":{"app":null}}}'`,
+      `--subresource=scale -p '{"spec":{"replicas":${int(1, 3)}}}'`,
+      `--subresource=status -p '{"status":{"replicas":9}}'`,
+      `-p '{"spec":{"strategy":{"type":"Recreate"}}}'`,
+      `-p '{"spec":{"selector":{"matchLabels":{"app":"other"}}}}'`,
+    ],
+    pod: [
+      `-p '{"spec":{"containers":[{"name":"c","image":"nginx:1.27"}]}}'`,
+      `-p '{"spec":{"restartPolicy":"Never"}}'`,
+      `--type=merge -p '{"metadata":{"labels":{"tier":"backend"}}}'`,
+      `--type=json -p '[{"op":"replace","path":"/spec/containers/0/image","value":"busybox"}]'`,
+      `-p '{"spec":{"activeDeadlineSeconds":30}}'`,
+      `-p '{"metadata":{"annotations":{"note":"hi"}}}' -o name`,
+    ],
+    service: [
+      `-p '{"spec":{"type":"NodePort"}}'`,
+      `-p '{"spec":{"type":"LoadBalancer"}}'`,
+      `--type=merge -p '{"spec":{"ports":[{"port":8080,"targetPort":80}]}}'`,
+      `-p '{"spec":{"ports":[{"port":80,"nodePort":30080}]}}'`,
+      `-p '{"spec":{"clusterIP":"10.96.0.99"}}'`,
+      `--type=json -p '[{"op":"add","path":"/spec/selector/tier","value":"web"}]'`,
+      `-p '{"spec":{"type":"ExternalName"}}'`,
+    ],
+    configmap: [
+      `--type=merge -p '{"data":{"key1":"changed"}}'`,
+      `-p '{"data":{"key2":"new"}}'`,
+      `-p '{"data":{"key1":null}}'`,
+      `--type=json -p '[{"op":"remove","path":"/data/key1"}]'`,
+      `-p '{"data":{"n":1}}'`,
+      `-p '{"immutable":true}' --dry-run=server -o yaml`,
+    ],
+  };
+  const generic = [
+    // (Not '{bad json': the bridge cannot parse what the API server would refuse.)
+    `-p 'bad: [yaml'`,
+    `-p ''`,
+    `--type=foo -p '{}'`,
+    `-p '{}'`,
+    `--type merge -p '{"metadata":{"labels":{"team":"blue"}}}' --dry-run=${pick(['client', 'server'])} -o ${pick(['name', 'yaml', "jsonpath='{.metadata.labels}'"])}`,
+    `--patch-file=${pick(['nosuch.json', 'patch.json'])}`,
+    `-p '{"metadata":{"name":"renamed"}}'`,
+    `--local -p '{}'`,
+    ``,
+    `-p '[1,2]'`,
+  ];
+  const p = chance(0.75) ? pick(byKind[kind] ?? generic) : pick(generic);
+  const pre = p.includes('patch.json')
+    ? `printf '{"metadata":{"annotations":{"from":"file"}}}\\n' > patch.json && `
+    : '';
+  return `${pre}kubectl patch ${chance(0.5) ? `${spell(kind)} ${name}` : `${kind}/${name}`}${nf} ${p}`.trimEnd();
+}
+
+function multiDoc(): string {
+  const a = fresh(pick(['cfg', 'conf']));
+  const b = fresh(pick(['cfg', 'conf']));
+  const good = (n: string) =>
+    `apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: ${n}\\ndata:\\n  k: v`;
+  const bad = pick([
+    'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: Bad_Name',
+    'apiVersion: v1\\nmetadata:\\n  name: nokind',
+    'apiVersion: v1\\nkind: Frobnicator\\nmetadata:\\n  name: f',
+    'apiVersion: nosuch/v1\\nkind: ConfigMap\\nmetadata:\\n  name: g',
+    'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: x\\n data: [',
+    'apiVersion: v1\\nkind: Service\\nmetadata:\\n  name: noports\\nspec:\\n  selector:\\n    app: web',
+    'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: typo\\ndata:\\n  k: v\\ndatta:\\n  k: v',
+    'apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: nosel\\nspec:\\n  template:\\n    spec:\\n      containers:\\n      - name: c\\n        image: nginx',
+    '',
+    'kind: ConfigMap\\nmetadata:\\n  name: noversion',
+  ]);
+  const order = pick([
+    [good(a), bad, good(b)],
+    [bad, good(a)],
+    [good(a), good(b), bad],
+  ]);
+  const verb = pick(['apply', 'apply', 'create', 'delete', 'get']);
+  let flags =
+    verb === 'get'
+      ? ' -o name'
+      : verb === 'delete'
+        ? pick(['', ' --ignore-not-found'])
+        : pick([
+            '',
+            '',
+            ' -o name',
+            ' --dry-run=server',
+            ' --dry-run=client -o name',
+            ' --validate=false',
+          ]);
+  // (Validating a kind or group the server does not know, kubectl falls back to /openapi/v2,
+  // which the bridge does not serve: those documents go without validation.)
+  if (
+    (verb === 'apply' || verb === 'create') &&
+    /Frobnicator|nosuch\/v1/.test(bad) &&
+    !flags.includes('validate')
+  )
+    flags += ' --validate=false';
+  const mine = verb === 'apply' || verb === 'create';
+  if (mine && !flags.includes('dry-run')) {
+    for (const doc of order) {
+      if (doc === good(a)) objs.configmap?.push({ name: a, ns: 'default', labels: {} });
+      if (doc === good(b)) objs.configmap?.push({ name: b, ns: 'default', labels: {} });
+    }
+  }
+  return `printf '${order.join('\\n---\\n')}\\n' > multi.yaml && kubectl ${verb} -f multi.yaml${flags}`;
+}
+
+function clusterScoped(): string {
+  const n = pick([...namespaces, 'kube-system', 'nosuch']);
+  const node = pick(NODES);
+  return pick([
+    `kubectl get nodes -n ${n} -o name`,
+    `kubectl get node ${node} -n ${n} -o jsonpath='{.metadata.name}'`,
+    `kubectl describe node ${node} -n ${n}`,
+    `kubectl label node ${node} -n ${n} disk=ssd --overwrite`,
+    `kubectl get ns default -n ${n} -o name`,
+    `kubectl get clusterrole view -n ${n} -o name`,
+    `kubectl get clusterrolebinding cluster-admin -n ${n} -o custom-columns=NAME:.metadata.name,ROLE:.roleRef.name`,
+    `kubectl create clusterrole c28 --verb=get --resource=pods -n ${n} --dry-run=client -o yaml`,
+    `kubectl create namespace n28 -n ${n} --dry-run=client -o yaml`,
+    `kubectl get pv,nodes -n ${n} -o name`,
+    `kubectl get storageclass -n ${n} -o name`,
+    `kubectl get pc -n ${n} -o custom-columns=NAME:.metadata.name,VALUE:.value`,
+    `kubectl -n ${n} get crd -o name`,
+    `kubectl get nodes,pods -n ${n} -o name`,
+    `printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: ns28\\n  namespace: ${n}\\n' > ns.yaml && kubectl apply -f ns.yaml --dry-run=server`,
+    `printf 'apiVersion: scheduling.k8s.io/v1\\nkind: PriorityClass\\nmetadata:\\n  name: pc28\\nvalue: 10\\n' > pc.yaml && kubectl apply -f pc.yaml -n ${n} --dry-run=server -o name`,
+    `kubectl auth can-i list nodes -n ${n}`,
+    `kubectl delete node nosuch-node -n ${n}`,
+  ]);
+}
+
+/** What `-o wide` adds, asked for as custom columns and jsonpath filters. */
+function wideColumns(): string {
+  const kind = pick(['pods', 'deploy', 'svc', 'nodes', 'rs', 'ep']);
+  const cols: Record<string, string[]> = {
+    pods: [
+      'NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName',
+      'NAME:.metadata.name,READY:.status.containerStatuses[*].ready,RESTARTS:.status.containerStatuses[0].restartCount',
+      'NAME:.metadata.name,NOMINATED:.status.nominatedNodeName,GATES:.spec.readinessGates',
+      'NAME:.metadata.name,QOS:.status.qosClass,START:.status.startTime',
+      'NAME:.metadata.name,HOSTIP:.status.hostIP,IPS:.status.podIPs[*].ip',
+    ],
+    deploy: [
+      'NAME:.metadata.name,CONTAINERS:.spec.template.spec.containers[*].name,IMAGES:.spec.template.spec.containers[*].image,SELECTOR:.spec.selector.matchLabels',
+      'NAME:.metadata.name,UP-TO-DATE:.status.updatedReplicas,AVAILABLE:.status.availableReplicas',
+    ],
+    svc: [
+      'NAME:.metadata.name,PORTS:.spec.ports[*].port,SELECTOR:.spec.selector',
+      'NAME:.metadata.name,EXTERNAL:.status.loadBalancer.ingress[0].ip,NODEPORT:.spec.ports[0].nodePort',
+    ],
+    nodes: [
+      'NAME:.metadata.name,INTERNAL-IP:.status.addresses[?(@.type=="InternalIP")].address,OS:.status.nodeInfo.osImage',
+      'NAME:.metadata.name,KERNEL:.status.nodeInfo.kernelVersion,RUNTIME:.status.nodeInfo.containerRuntimeVersion',
+      'NAME:.metadata.name,READY:.status.conditions[?(@.type=="Ready")].status,TAINTS:.spec.taints[*].key',
+    ],
+    rs: [
+      'NAME:.metadata.name,DESIRED:.spec.replicas,OWNER:.metadata.ownerReferences[0].name,HASH:.metadata.labels.pod-template-hash',
+    ],
+    ep: ['NAME:.metadata.name,ADDRS:.subsets[*].addresses[*].ip,PORTS:.subsets[*].ports[*].port'],
+  };
+  const paths: Record<string, string[]> = {
+    pods: [
+      '{.items[?(@.status.phase=="Running")].metadata.name}',
+      '{range .items[*]}{.metadata.name}{":"}{.spec.nodeName}{"\\n"}{end}',
+      '{.items[*].status.conditions[?(@.type=="Ready")].status}',
+      '{.items[0].spec.containers[0].resources}',
+      '{.items[*].status.containerStatuses[*].imageID}',
+    ],
+    nodes: [
+      '{.items[*].status.addresses[?(@.type=="InternalIP")].address}',
+      '{range .items[*]}{.metadata.name}{"\\t"}{.status.capacity.cpu}{"\\n"}{end}',
+      '{.items[?(@.spec.unschedulable==true)].metadata.name}',
+    ],
+    deploy: [
+      '{range .items[*]}{.metadata.name}{"="}{.status.availableReplicas}{"\\n"}{end}',
+      '{.items[*].spec.template.spec.containers[*].image}',
+    ],
+    svc: [
+      '{.items[?(@.spec.type=="ClusterIP")].metadata.name}',
+      '{.items[*].spec.ports[*].targetPort}',
+    ],
+    rs: ['{.items[*].status.readyReplicas}'],
+    ep: ['{.items[*].subsets[*].addresses[*].targetRef.name}'],
+  };
+  const ns = chance(0.25) ? ' -A' : chance(0.2) ? ' -n kube-system' : '';
+  if (chance(0.55))
+    return `kubectl get ${kind}${ns} -o custom-columns='${pick(cols[kind] ?? [])}'${pick(['', '', ' --sort-by=.metadata.name', ' --no-headers'])}`;
+  return `kubectl get ${kind}${ns} -o jsonpath='${pick(paths[kind] ?? [])}'`;
+}
+
 const GENERATORS: [number, () => string][] = [
   [14, combo],
   [12, other],
@@ -1290,6 +1697,16 @@ const GENERATORS: [number, () => string][] = [
   [22, readKinds],
   [10, workloadKinds],
   [10, eventsExplain],
+  [12, rollouts],
+  [12, setMore],
+  [10, labelsMore],
+  [10, selectors],
+  [10, fieldSelectors],
+  [8, deletes],
+  [14, patches],
+  [8, multiDoc],
+  [8, clusterScoped],
+  [10, wideColumns],
 ];
 const TOTAL = GENERATORS.reduce((s, [w]) => s + w, 0);
 function line(): string {
@@ -1313,9 +1730,12 @@ for (let i = int(1, 3); i > 0; i--) {
     objs.namespace?.push({ name: nsName, ns: '', labels: {} });
     setup.push(`kubectl create namespace ${nsName}`);
   }
-  objs.deployment?.push({ name, ns: nsName, labels: { app } });
+  const image = pick(IMAGES);
+  // `create deployment` names the container after the image's last path part, without its tag.
+  const container = (image.split('/').pop() as string).split(':')[0];
+  objs.deployment?.push({ name, ns: nsName, labels: { app }, container });
   setup.push(
-    `kubectl create deployment ${name} --image=${pick(IMAGES)} --replicas=${int(1, 3)}${nsFlag(nsName)}`,
+    `kubectl create deployment ${name} --image=${image} --replicas=${int(1, 3)}${nsFlag(nsName)}`,
   );
   if (chance(0.4))
     setup.push(`kubectl scale deployment ${name} --replicas=${int(0, 4)}${nsFlag(nsName)}`);

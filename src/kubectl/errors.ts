@@ -45,6 +45,14 @@ export function withSource(status: Status, verb: string, source: string | undefi
 export function renderStatuses(statuses: Status[]): string {
   const [only] = statuses;
   if (statuses.length === 1 && only) return renderStatus(only);
+  return multipleErrors(statuses);
+}
+
+/**
+ * cmdutil.MultipleErrors: CheckErr's text for an aggregate, even of one error (as one filtered
+ * down by utilerrors.FilterOut): each error a line, a plain one without `error: `.
+ */
+export function multipleErrors(statuses: Status[]): string {
   return statuses
     .map((s) =>
       // MultipleErrors: an error that is no API Status is its own text, without `error: `.

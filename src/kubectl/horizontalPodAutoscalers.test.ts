@@ -73,6 +73,42 @@ status:
     expect(run('kubectl get hpa').err).toBe('No resources found in default namespace.\n');
   });
 
+  it("writes the client dry run as the typed v1 object: -o json keeps the structs' field order", () => {
+    // As kubectl 1.32.5 printed it: CrossVersionObjectReference is kind, name, apiVersion.
+    const { run } = withDeployment();
+    expect(
+      run(
+        'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=50 --dry-run=client -o json',
+      ),
+    ).toEqual({
+      out: `{
+    "kind": "HorizontalPodAutoscaler",
+    "apiVersion": "autoscaling/v1",
+    "metadata": {
+        "name": "web",
+        "creationTimestamp": null
+    },
+    "spec": {
+        "scaleTargetRef": {
+            "kind": "Deployment",
+            "name": "web",
+            "apiVersion": "apps/v1"
+        },
+        "minReplicas": 2,
+        "maxReplicas": 5,
+        "targetCPUUtilizationPercentage": 50
+    },
+    "status": {
+        "currentReplicas": 0,
+        "desiredReplicas": 0
+    }
+}
+`,
+      err: '',
+      code: 0,
+    });
+  });
+
   it('answers -o yaml in autoscaling/v1, the server-defaulted cpu target as targetCPUUtilizationPercentage', () => {
     const { run } = withDeployment();
     const out = run('kubectl autoscale deploy web --max=4 --name=web-hpa -o yaml').out;

@@ -204,7 +204,7 @@ describe('kubectl patch', () => {
       "Error from server (BadRequest): error decoding patch: invalid character '}' looking for beginning of value\n",
     );
     expect(run(`kubectl patch deploy web -p 'spec: [a'`).err).toBe(
-      `error: unable to parse "spec: [a": error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'\n`,
+      `error: unable to parse "spec: [a": yaml: line 1: did not find expected ',' or ']'\n`,
     );
     expect(run(`kubectl patch deploy nope -p '{"spec":{"replicas":1}}'`).err).toBe(
       'Error from server (NotFound): deployments.apps "nope" not found\n',

@@ -59,7 +59,7 @@ describe('kubectl set env', () => {
       'Error from server (NotFound): deployments.apps "nope" not found\n',
     );
     expect(run('kubectl set env deployment/web STORAGE_DIR=/x --overwrite=false').err).toBe(
-      "error: 'STORAGE_DIR' already has a value (/local), and --overwrite is false\n",
+      "error: deployments/web 'STORAGE_DIR' already has a value (/local), and --overwrite is false\n",
     );
     expect(run('kubectl set env svc/kubernetes A=b').err).toBe(
       'error: services/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n',

@@ -81,6 +81,21 @@ describe('set env', () => {
     expect(run('kubectl set env deployment/web --from=service/kubernetes')).toEqual(
       fail('unsupported resource specified in --from'),
     );
+    // The builder reads the object first, whatever its kind: a missing one is the server's
+    // NotFound (kubectl 1.32.5), a cluster-scoped one is read as such.
+    expect(run('kubectl set env deployment/web --from=pod/x')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "x" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl set env deployment/web --from=deployment/nosuch')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): deployments.apps "nosuch" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl set env deployment/web --from=node/node1')).toEqual(
+      fail('unsupported resource specified in --from'),
+    );
   });
 
   it('a word without = is a resource for the builder', () => {
@@ -102,6 +117,18 @@ describe('create job --from', () => {
     expect(run('kubectl create job j1 --from=cj/tick --dry-run=client -o name').out).toBe(
       'job.batch/j1\n',
     );
+  });
+
+  it('TYPE/ with no name is the form refused before the type is looked up', () => {
+    const { run } = cluster();
+    const form = {
+      out: '',
+      err: 'error: arguments in resource/name form must have a single resource and name\n',
+      code: 1,
+    };
+    expect(run('kubectl create job j1 --from=cronjob/ --dry-run=client -o yaml')).toEqual(form);
+    expect(run('kubectl create job j1 --from=bogus/ --dry-run=client -o yaml')).toEqual(form);
+    expect(run('kubectl create job j1 --from=/x --dry-run=client -o yaml')).toEqual(form);
   });
 });
 
@@ -143,5 +170,56 @@ describe('scale with nothing scaled', () => {
       err: 'error: no objects passed to scale pods "x" not found\n',
       code: 1,
     });
+  });
+});
+
+/** A Deployment `init` with init container `setup` (env I=1) and container `main` (env M=2). */
+const INIT_DEPLOYMENT =
+  'printf \'apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: init\\nspec:\\n  selector:\\n    matchLabels:\\n      app: init\\n  template:\\n    metadata:\\n      labels:\\n        app: init\\n    spec:\\n      initContainers:\\n      - name: setup\\n        image: busybox\\n        env:\\n        - name: I\\n          value: "1"\\n      containers:\\n      - name: main\\n        image: nginx\\n        env:\\n        - name: M\\n          value: "2"\\n\' > init.yaml && kubectl apply -f init.yaml';
+
+describe('init containers and --list (kubectl 1.32.5, oracle)', () => {
+  it('set env --list: the containers, then the init containers, with the changes asked for', () => {
+    const { run } = cluster();
+    expect(run(INIT_DEPLOYMENT).code).toBe(0);
+    expect(run('kubectl set env deploy/init --list').out).toBe(
+      '# Deployment init, container main\nM=2\n# Deployment init, container setup\nI=1\n',
+    );
+    expect(run('kubectl set env deploy/init Z=9 M- --list').out).toBe(
+      '# Deployment init, container main\nZ=9\n# Deployment init, container setup\nI=1\nZ=9\n',
+    );
+    // Listed, not sent.
+    expect(
+      run('kubectl get deploy init -o jsonpath={.spec.template.spec.containers[0].env}').out,
+    ).toBe('[{"name":"M","value":"2"}]');
+  });
+
+  it('set env --overwrite=false: the object named in the error; with --list, nothing said', () => {
+    const { run } = cluster();
+    expect(run('kubectl set env deploy/web FOO=bar').code).toBe(0);
+    expect(run('kubectl set env deploy/web FOO=x --overwrite=false')).toEqual({
+      out: '',
+      err: "error: deployments/web 'FOO' already has a value (bar), and --overwrite is false\n",
+      code: 1,
+    });
+    expect(run('kubectl set env deploy/web FOO=x --overwrite=false --list')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+  });
+
+  it('set image changes init containers by name and with *', () => {
+    const { run } = cluster();
+    expect(run(INIT_DEPLOYMENT).code).toBe(0);
+    expect(run('kubectl set image deploy/init setup=busybox:1.35')).toEqual({
+      out: 'deployment.apps/init image updated\n',
+      err: '',
+      code: 0,
+    });
+    const images =
+      "kubectl get deploy init -o jsonpath='{.spec.template.spec.initContainers[0].image} {.spec.template.spec.containers[0].image}'";
+    expect(run(images).out).toBe('busybox:1.35 nginx');
+    expect(run("kubectl set image deploy/init '*=busybox:1.36'").code).toBe(0);
+    expect(run(images).out).toBe('busybox:1.36 busybox:1.36');
   });
 });

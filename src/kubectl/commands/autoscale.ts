@@ -69,7 +69,9 @@ export function runAutoscale(ctx: Ctx, args: string[]): void {
       kind: 'HorizontalPodAutoscaler',
       metadata: { name: ctx.str('name') || refName },
       spec: {
-        scaleTargetRef: { apiVersion: apiVersionOf(type), kind: type.kind, name: refName },
+        // CrossVersionObjectReference's struct order (kind, name, apiVersion): what -o json of
+        // the typed object shows.
+        scaleTargetRef: { kind: type.kind, name: refName, apiVersion: apiVersionOf(type) },
         ...(min > 0 ? { minReplicas: min } : {}),
         maxReplicas: max,
         ...(cpu >= 0 ? { targetCPUUtilizationPercentage: cpu } : {}),

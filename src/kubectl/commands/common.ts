@@ -377,7 +377,24 @@ export interface ManifestObject {
   source: string;
   /** With gathered errors: how many came from the documents before this one. */
   errorsBefore?: number;
+  /**
+   * A core kind without apiVersion, read without validation: the builder maps it, but its
+   * client's path has no version (`/api/namespaces/…`), so each request made through it is
+   * the API server's bare 404 (VERSIONLESS_NOT_FOUND).
+   */
+  versionless?: true;
 }
+
+/** What a request to a path the API server does not route gets (client-go's words). */
+export const VERSIONLESS_NOT_FOUND: Status = {
+  apiVersion: 'v1',
+  kind: 'Status',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  code: 404,
+};
 
 /**
  * The builder's FlattenListVisitor: a `List` (registered in every group version) or a typed
@@ -459,7 +476,11 @@ export function readFilenames(
   files: string[],
   errors?: Status[],
   verb = 'create',
-  opts: { undecodableLast?: boolean } = {},
+  opts: {
+    undecodableLast?: boolean;
+    /** The command handles `versionless` objects (else a missing apiVersion is refused). */
+    versionless?: boolean;
+  } = {},
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
   // Only create, apply and replace validate a file on the client (--validate, not false/ignore);
@@ -545,16 +566,41 @@ export function readFilenames(
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
         const message = `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`;
-        // get and describe go on (ContinueOnError) and print it with the others at the end.
-        if (/^kubectl (get|describe)$/.test(ctx.commandPath)) {
-          gather(message);
+        // get, describe and delete go on (ContinueOnError) and print it with the others at
+        // the end (delete after its deletions: undecodableLast).
+        if (/^kubectl (get|describe|delete|create|apply|replace)$/.test(ctx.commandPath)) {
+          if (opts.undecodableLast) undecodable.push(message);
+          else gather(message);
           continue;
         }
         ctx.fail(message);
       }
+      const noVersion = typeof obj.apiVersion !== 'string' || obj.apiVersion === '';
+      if (noVersion && !validating && typeof obj.kind === 'string' && obj.kind !== '') {
+        // Without validation the builder maps the kind in the group of the empty apiVersion,
+        // the core one (kubectl 1.32.5).
+        const core = typeByKind('v1', obj.kind);
+        const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
+        const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
+        if (!core) {
+          gather(
+            `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${obj.kind}" in version ""\nensure CRDs are installed first`,
+          );
+          continue;
+        }
+        if (opts.versionless) {
+          out.push({
+            obj,
+            type: core,
+            source: file,
+            versionless: true,
+            ...(errors ? { errorsBefore: errors.length } : {}),
+          });
+          continue;
+        }
+      }
       const missing: string[] = [];
-      if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
-        missing.push('apiVersion not set');
+      if (noVersion) missing.push('apiVersion not set');
       if (typeof obj.kind !== 'string' || obj.kind === '') missing.push('kind not set');
       if (missing.length > 0) {
         const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;

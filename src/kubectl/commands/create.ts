@@ -49,6 +49,8 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  splitResourceTypeName,
+  VERSIONLESS_NOT_FOUND,
   withoutResourceVersion,
 } from './common.ts';
 import { cascadingStrategy } from './delete.ts';
@@ -341,9 +343,9 @@ export function runCreateJob(ctx: Ctx, args: string[]): void {
   if (command.length > 0 && from !== '') ctx.fail('cannot specify --from and command');
   if (from !== '') {
     // The builder resolves TYPE/NAME and GETs it; only a CronJob will do.
-    const slash = from.indexOf('/');
-    const typeName = slash >= 0 ? from.slice(0, slash) : from;
-    const objName = slash >= 0 ? from.slice(slash + 1) : '';
+    // ResourceTypeOrNameArgs splits TYPE/NAME before anything is resolved (`cronjob/` is its
+    // refusal of the form, `a/b/c` too).
+    const [typeName, objName] = splitResourceTypeName(ctx, from) ?? [from, ''];
     const t = resolveType(typeName);
     if (!t) {
       ctx.requestLog?.rediscover();
@@ -948,7 +950,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   // first for apply (GetObjects gathers them before any is applied), in document order among
   // the server's errors for create (one visit does both).
   const mapping: Status[] = [];
-  let objs = readFilenames(ctx, files, mapping, mode);
+  let objs = readFilenames(ctx, files, mapping, mode, { versionless: !serverSide });
   if (mode === 'apply') {
     objs = filterBySelector(ctx, objs);
     if (objs.length === 0 && mapping.length === 0) ctx.fail('no objects passed to apply');
@@ -976,6 +978,13 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       mode === 'create'
         ? ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns))
         : withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
+    // A versionless object: its GET (apply) and POST go to an unrouted path; a client dry
+    // run sends nothing, and apply's GET of it found nothing.
+    if (m.versionless) {
+      if (dryRun === 'client') printObject(ctx, obj, format, { verb: 'created', dryRun });
+      else errors.push(withSource(VERSIONLESS_NOT_FOUND, 'creating', m.source));
+      continue;
+    }
     if (serverSide) {
       serverSideApplyOne(ctx, obj, m.type.resource, ns, m.source, {
         format,
@@ -1472,7 +1481,9 @@ export function runReplace(ctx: Ctx): void {
   // ContinueOnError: the files' errors (a document cut off, one of an unknown kind) among the
   // server's, in document order.
   const mapping: Status[] = [];
-  const objs = readFilenames(ctx, files, mapping, '');
+  const objs = readFilenames(ctx, files, mapping, '', {
+    versionless: !(ctx.bool('force') && dryRun === 'none'),
+  });
   if (ctx.bool('force') && dryRun === 'none') {
     forceReplace(ctx, objs, validation, format);
     if (mapping.length > 0) {
@@ -1491,6 +1502,10 @@ export function runReplace(ctx: Ctx): void {
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
+      continue;
+    }
+    if (m.versionless) {
+      errors.push(withSource(VERSIONLESS_NOT_FOUND, 'replacing', m.source));
       continue;
     }
     // client-go's Request.Name refuses an empty name before anything is sent.

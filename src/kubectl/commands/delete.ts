@@ -1,7 +1,7 @@
 /** `kubectl delete`: by name, type/name, `-f`, `--all`, `-l`; waits for the objects to go. */
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, withSource } from '../errors.ts';
+import { clientError, multipleErrors, withSource } from '../errors.ts';
 import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
@@ -18,6 +18,7 @@ import {
   readFilenames,
   refuseArgsWithPaths,
   typesAndNames,
+  VERSIONLESS_NOT_FOUND,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
 import { CONSOLE_WAIT_MS, deleteWaitNote } from './waitNote.ts';
@@ -30,6 +31,8 @@ interface Target {
   uid?: string;
   /** How many of the files' errors (`readErrors`) come before this one, in document order. */
   errorsBefore?: number;
+  /** A file's core object without apiVersion: its DELETE goes to an unrouted path. */
+  versionless?: true;
 }
 
 /**
@@ -104,13 +107,17 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const readErrors: Status[] = [];
 
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, readErrors, 'create', { undecodableLast: true })) {
+    for (const m of readFilenames(ctx, files, readErrors, 'create', {
+      undecodableLast: true,
+      versionless: true,
+    })) {
       targets.push({
         type: m.type,
         namespace: namespaceForManifest(ctx, m),
         name: m.obj.metadata?.name ?? '',
         source: m.source,
         errorsBefore: m.errorsBefore ?? 0,
+        ...(m.versionless ? { versionless: true } : {}),
       });
     }
     validate();
@@ -214,6 +221,8 @@ function deleteTargets(
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   let read = 0;
+  /** NotFound errors --ignore-not-found filters out of the visit's errors (after counting). */
+  let ignored = 0;
   for (const t of targets) {
     while (read < (t.errorsBefore ?? 0)) errors.push(readErrors[read++] as Status);
     if (warnClusterScope && !t.type.namespaced) {
@@ -235,10 +244,13 @@ function deleteTargets(
         ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
         ...(dryRun === 'server' ? { dryRun: true } : {}),
       };
-      const r = ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
+      const r = t.versionless
+        ? { ok: false as const, status: VERSIONLESS_NOT_FOUND }
+        : ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
       if (!r.ok) {
         if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) {
           visited.push(t);
+          ignored++;
           continue;
         }
         const st =
@@ -314,9 +326,11 @@ function deleteTargets(
     }
   }
   // CheckErr of the visit's aggregate: several errors print as they are, without `error: `.
-  if (errors.length > 1 && readErrors.length > 0) ctx.errStatuses(errors);
+  // The visit gathers the NotFound errors too; --ignore-not-found filters them out of the
+  // aggregate afterwards (utilerrors.FilterOut), which stays an aggregate even of one.
+  ctx.dumpStatuses(errors);
+  if (errors.length + ignored > 1 && readErrors.length > 0) ctx.err(multipleErrors(errors));
   else {
-    ctx.dumpStatuses(errors);
     for (const e of errors) {
       if (e.code === 0) ctx.err(`error: ${e.message}\n`);
       else ctx.errStatus(e, true);

@@ -282,7 +282,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   const describerErrors = new Set<Status>();
   refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, errors, 'describe')) {
+    // The describer reads through the mapping (`/api/v1/…`): a versionless object too.
+    for (const m of readFilenames(ctx, files, errors, 'describe', { versionless: true })) {
       // The describer's GET of a nameless object: client-go will not build the request.
       if ((m.obj.metadata?.name ?? '') === '') {
         const e = clientError('resource name may not be empty');
@@ -333,7 +334,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
           ...(chunk > 0 ? { limit: chunk } : {}),
         });
         if (!r.ok) {
-          // A selector the server cannot parse names what was asked for (selector.go Visit).
+          // A selector the server cannot parse: the builder's Selector names what it listed.
           errors.push(listError(r.status, type, selector, ''));
           continue;
         }

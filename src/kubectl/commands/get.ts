@@ -28,6 +28,7 @@ import {
   readFilenames,
   refuseArgsWithPaths,
   typesAndNamesToRead,
+  VERSIONLESS_NOT_FOUND,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
 import { runGetRaw } from './getRaw.ts';
@@ -136,7 +137,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
 
   if (files.length > 0) {
     const gathered: Status[] = [];
-    const objs = readFilenames(ctx, files, gathered);
+    const objs = readFilenames(ctx, files, gathered, 'create', { versionless: true });
     // The errors in document order: the builder's own (mapping, decoding) where they came.
     let k = 0;
     for (const m of objs) {
@@ -154,17 +155,25 @@ export function runGet(ctx: Ctx, args: string[]): void {
                   ? m.obj
                   : { ...m.obj, metadata: { ...m.obj.metadata, namespace: own } },
             }
-          : ctx.host.api.get(m.type.resource, own, name);
+          : m.versionless
+            ? { ok: false as const, status: VERSIONLESS_NOT_FOUND }
+            : ctx.host.api.get(m.type.resource, own, name);
       const mismatch = r.ok ? namespaceMismatch(ctx, m) : undefined;
       if (mismatch) errors.push(clientError(mismatch));
       else if (r.ok && name === '')
         found.push({ type: m.type, obj: r.value, info: found.length, local: true });
       else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
-      else errors.push(r.status);
+      // --ignore-not-found: the builder's IgnoreErrors drops a file's missing object too.
+      else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
+        errors.push(r.status);
     }
     errors.push(...gathered.slice(k));
-    // The builder implies a single item for one -f file (several files are a list).
-    singleItemImplied = objs.length === 1 && files.length === 1;
+    // The builder implies a single item for one -f file (several files are a list), and
+    // printGeneric prints it so when one object is left, --ignore-not-found having dropped
+    // the file's missing ones (kubectl 1.32.5).
+    singleItemImplied =
+      files.length === 1 &&
+      (objs.length === 1 || (ctx.bool('ignore-not-found') && found.length === 1));
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
     const requests = typesAndNamesToRead(ctx, args);

@@ -38,7 +38,7 @@ import { authorizePodSubresource } from '../impersonation.ts';
 import { sortForLogging } from '../podOrder.ts';
 import { type ResourceType, typeByResource } from '../resources.ts';
 import { withAppArmorRules } from './appArmorWrites.ts';
-import { getFailure, listAll, nsFor, peekObject } from './common.ts';
+import { getFailure, listAll, listError, nsFor, peekObject } from './common.ts';
 import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
@@ -189,7 +189,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   let pods: Pod[] = [];
   if (selector !== '') {
     const r = ctx.host.api.list('pods', ctx.namespace, { labelSelector: selector });
-    if (!r.ok) ctx.failStatus(r.status);
+    if (!r.ok) ctx.failStatus(listError(r.status, typeByResource('pods'), selector, ''));
     pods = r.value.items as unknown as Pod[];
     if (pods.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
   } else target = logTarget(ctx, args[0] as string);

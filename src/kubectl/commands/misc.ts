@@ -65,6 +65,7 @@ import {
   resolveOrFail,
   splitResourceTypeName,
   typesAndNames,
+  VERSIONLESS_NOT_FOUND,
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
@@ -97,6 +98,8 @@ export function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; na
 export function selectedTargets(
   ctx: Ctx,
   args: string[],
+  /** Where a refused list goes (scale's infoErr); without it the command ends with it. */
+  listFailed?: (status: Status) => void,
 ): { type: ResourceType; name: string; obj?: KubeObject }[] {
   const empty: AnyResourceType[] = [];
   const selector = ctx.str('selector');
@@ -132,7 +135,12 @@ export function selectedTargets(
         ...(selector !== '' ? { labelSelector: selector } : {}),
         ...(fieldSelector !== '' ? { fieldSelector } : {}),
       });
-      if (!r.ok) ctx.failStatus(listError(r.status, type, selector, fieldSelector));
+      if (!r.ok) {
+        const status = listError(r.status, type, selector, fieldSelector);
+        if (!listFailed) ctx.failStatus(status);
+        listFailed(status);
+        continue;
+      }
       items = r.value.items;
     } else items = listAll(ctx, type.resource, ns);
     for (const obj of items) out.push({ type, name: obj.metadata?.name ?? '', obj });
@@ -172,7 +180,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
   const infoErrors: Status[] = [];
   const errors: Status[] = [];
   const infos: { type: ResourceType; name: string; cur: KubeObject }[] = [];
-  for (const { type, name, obj } of selectedTargets(ctx, args)) {
+  for (const { type, name, obj } of selectedTargets(ctx, args, (e) => infoErrors.push(e))) {
     if (obj) {
       infos.push({ type, name, cur: obj });
       continue;
@@ -683,18 +691,24 @@ function setImageOf(
   const path = podSpecPath(type);
   // updatePodSpecForObject's error (`%T` of the typed object), as `error: %s %v\n`.
   if (!path) return `error: ${noPodSpecError(type, name)}\n`;
-  const podSpec = podSpecAt(obj, path) as { containers?: { name: string; image?: string }[] };
+  type Named = { name: string; image?: string };
+  const podSpec = podSpecAt(obj, path) as { containers?: Named[]; initContainers?: Named[] };
   const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
+  // set_image.go sets the image of the init containers too (a name or `*`), the same way.
+  const inits = podSpec.initContainers?.map((c) => ({ ...c }));
   let changed = false;
   for (const [cname, image] of images) {
-    const matches = containers.filter((c) => cname === '*' || c.name === cname);
+    const matches = [...(inits ?? []), ...containers].filter(
+      (c) => cname === '*' || c.name === cname,
+    );
     if (matches.length === 0) containerErrors.push(`unable to find container named "${cname}"`);
     for (const c of matches) {
       if (c.image !== image) changed = true;
       c.image = image;
     }
   }
-  const patch = nest(path, { containers });
+  const lists = inits ? { containers, initContainers: inits } : { containers };
+  const patch = nest(path, lists);
   // The Recorder writes the change cause into the same patch, so it alone is a change too.
   const cause = ctx.changeCause();
   if (cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
@@ -704,7 +718,7 @@ function setImageOf(
   // set_image.go: an empty patch is skipped without a word, whatever -o says.
   if (!changed) return undefined;
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
-  let shown = ctx.recorded(withAt(obj, path, { containers }) as KubeObject);
+  let shown = ctx.recorded(withAt(obj, path, lists) as KubeObject);
   if (dryRun !== 'client' && !local) {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
@@ -900,13 +914,19 @@ function rolloutVisits(
       }
       continue;
     }
-    for (const obj of listAll(
-      ctx,
+    // A list the server refuses (a selector it cannot parse) is an error of the builder's
+    // Infos, gathered with the others.
+    const r = ctx.host.api.list(
       type.resource,
       nsFor(type, ctx.namespace),
-      selector || undefined,
-    ))
-      out.push({ type, obj });
+      selector ? { labelSelector: selector } : undefined,
+    );
+    if (!r.ok) {
+      errors.push(listError(r.status, type, selector, ''));
+      places?.push(out.length);
+      continue;
+    }
+    for (const obj of r.value.items) out.push({ type, obj });
   }
   return out;
 }
@@ -1365,9 +1385,10 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   const [resources, pairs] = resourcesAndPairs(ctx, args, what);
   const changes =
     field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
-  // Complete: --list prints key=value lines, never an object.
+  // --list prints key=value lines, never an object. label's Validate refuses -o with it;
+  // annotate has no such check (its --list just wins over -o).
   const list = ctx.bool('list');
-  if (list && ctx.str('output') !== '') {
+  if (list && field === 'labels' && ctx.str('output') !== '') {
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
@@ -1410,7 +1431,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     // ContinueOnError: the files' own errors (a stream cut off, a document that is no object)
     // among the others, in document order.
     const read: Status[] = [];
-    const objs = readFilenames(ctx, files, read, '');
+    const objs = readFilenames(ctx, files, read, '', { versionless: true });
     const single = objs.length === 1;
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
@@ -1422,7 +1443,9 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       const ns = namespaceForManifest(ctx, m);
       let cur = m.obj;
       if (!local) {
-        const r = ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
+        const r = m.versionless
+          ? { ok: false as const, status: VERSIONLESS_NOT_FOUND }
+          : ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
         if (!r.ok) {
           errors.push(r.status);
           continue;

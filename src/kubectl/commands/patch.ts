@@ -77,11 +77,9 @@ function parsePatch(ctx: Ctx, text: string): ParsedPatch {
     return { body: JSON.parse(text) };
   }
   const error = goYamlError(text.endsWith('\n') ? text : `${text}\n`);
-  if (error !== undefined) {
-    ctx.fail(
-      `unable to parse ${goQuote(ctx.str('patch'))}: error converting YAML to JSON: ${error}`,
-    );
-  }
+  // sigs.k8s.io/yaml ToJSON returns go-yaml's error as it is (only yaml.Unmarshal wraps it in
+  // "error converting YAML to JSON"), as kubectl 1.32.5 printed it.
+  if (error !== undefined) ctx.fail(`unable to parse ${goQuote(ctx.str('patch'))}: ${error}`);
   const doc = parseDocument(text, {
     version: '1.1',
     uniqueKeys: false,

@@ -229,18 +229,20 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   // (`set env deploy/web FOO`, FOO without `=`, has FOO as a resource the builder refuses).
   if (from !== '') {
     // RunEnv reads --from with its own builder first: an unknown type is the builder's error,
-    // a kind other than ConfigMap or Secret is refused without naming it.
+    // an object it cannot read is the server's (whatever its kind), and a kind other than
+    // ConfigMap or Secret is refused without naming it.
     const [req] = typesAndNames(ctx, [from]);
     const source = req?.names[0];
     if (!req || source === undefined)
       ctx.fail('resource(s) were provided, but no name was specified');
+    const at = nsFor(req.type, ctx.namespace);
+    const r = ctx.host.api.get(req.type.resource, at, source);
+    if (!r.ok) ctx.failStatus(getFailure(ctx, req.type, at, source, r.status));
     const resource =
       req.type.resource === 'configmaps' || req.type.resource === 'secrets'
         ? req.type.resource
         : undefined;
     if (!resource) ctx.fail('unsupported resource specified in --from');
-    const r = ctx.host.api.get(resource, ctx.namespace, source);
-    if (!r.ok) ctx.failStatus(r.status);
     const data = { ...((r.value.data as Obj | undefined) ?? {}) };
     for (const key of Object.keys(data).sort()) {
       if (keys.length > 0 && !keys.includes(key)) continue;
@@ -257,15 +259,49 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     }
     const containers = (spec.containers as Container[] | undefined) ?? [];
     const inits = (spec.initContainers as Container[] | undefined) ?? [];
+    /** The overwrite refusal (validateNoOverwrites) of the first container that has one. */
+    let clash: string | undefined;
+    /** updateEnv: replaced in place, new ones appended, removed ones dropped. */
+    const updatedEnv = (c: Container): EnvVar[] => {
+      const existing = c.env ?? [];
+      if (!overwrite && clash === undefined) {
+        const old = env
+          .map((e) => existing.find((x) => x.name === e.name))
+          .find((x) => x !== undefined);
+        if (old)
+          clash = `'${old.name}' already has a value (${old.value ?? ''}), and --overwrite is false`;
+      }
+      const covered = new Set(remove);
+      const out: EnvVar[] = [];
+      for (const e of existing) {
+        if (covered.has(e.name)) continue;
+        const newer = env.find((x) => x.name === e.name);
+        if (newer) {
+          covered.add(e.name);
+          out.push(newer);
+        } else out.push(e);
+      }
+      for (const e of env) {
+        if (covered.has(e.name)) continue;
+        covered.add(e.name);
+        out.push(e);
+      }
+      return out;
+    };
     if (list) {
       if (![...inits, ...containers].some((c) => selects(selector, c.name))) {
         noContainerWarning(ctx, type, name, selector);
         continue;
       }
-      for (const c of [...inits, ...containers]) {
+      // RunEnv: the containers, then the init containers, each listed after the changes asked
+      // for are made to it (not sent). An overwrite refusal ends the object's list unsaid (its
+      // error goes to a patch that --list never looks at).
+      for (const c of [...containers, ...inits]) {
         if (!selects(selector, c.name)) continue;
+        const listed = updatedEnv(c);
+        if (clash !== undefined) break;
         ctx.out(`# ${type.kind} ${name}, container ${c.name}\n`);
-        for (const e of c.env ?? []) {
+        for (const e of listed) {
           if (!e.valueFrom) ctx.out(`${e.name}=${e.value ?? ''}\n`);
           else {
             // --resolve: GetEnvVarRefValue, the reference form when it cannot be read.
@@ -286,31 +322,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
       if (!selects(selector, c.name)) return c;
       matched = true;
       const existing = c.env ?? [];
-      if (!overwrite) {
-        for (const e of env) {
-          const old = existing.find((x) => x.name === e.name);
-          if (old)
-            ctx.fail(
-              `'${e.name}' already has a value (${old.value ?? ''}), and --overwrite is false`,
-            );
-        }
-      }
-      // updateEnv: replaced in place, new ones appended, removed ones dropped.
-      const covered = new Set(remove);
-      const out: EnvVar[] = [];
-      for (const e of existing) {
-        if (covered.has(e.name)) continue;
-        const newer = env.find((x) => x.name === e.name);
-        if (newer) {
-          covered.add(e.name);
-          out.push(newer);
-        } else out.push(e);
-      }
-      for (const e of env) {
-        if (covered.has(e.name)) continue;
-        covered.add(e.name);
-        out.push(e);
-      }
+      const out = updatedEnv(c);
       if (JSON.stringify(out) === JSON.stringify(existing)) return c;
       changed = true;
       const next: Container = { ...c };
@@ -318,10 +330,15 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
       else delete next.env;
       return next;
     };
-    const nextInits = inits.map(update);
     const nextContainers = containers.map(update);
+    const nextInits = inits.map(update);
     if (!matched) {
       noContainerWarning(ctx, type, name, selector);
+      continue;
+    }
+    // CalculatePatches' error of the object: `error: RESOURCE/NAME …`, the others still done.
+    if (clash !== undefined) {
+      notPods.push(`error: ${type.resource}/${name} ${clash}\n`);
       continue;
     }
     if (!changed) continue;

@@ -9,6 +9,7 @@ import type { Ctx } from '../context.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import {
   getFailure,
+  listError,
   NO_RESOURCES,
   namespaceMismatch,
   nsFor,
@@ -60,7 +61,8 @@ export function runViewLastApplied(ctx: Ctx, args: string[]): void {
         ns,
         selector ? { labelSelector: selector } : undefined,
       );
-      if (r.ok) for (const obj of r.value.items) objects.push({ obj });
+      if (!r.ok) ctx.failStatus(listError(r.status, type, selector, ''));
+      for (const obj of r.value.items) objects.push({ obj });
       continue;
     }
     for (const name of names) {

@@ -12,7 +12,7 @@ import { type AnyResourceType, kindPrefix, type ResourceType } from '../resource
 import { informerLog } from '../verboseLog.ts';
 import {
   fileTargetArgs,
-  listAll,
+  listError,
   NO_RESOURCES,
   notFound,
   nsFor,
@@ -111,7 +111,14 @@ function findTargets(ctx: Ctx, rawArgs: string[]): Target[] {
       for (const name of names) targets.push({ type, name, ns, listed: false });
       continue;
     }
-    for (const obj of listAll(ctx, type.resource, ns, selector || undefined)) {
+    // A selector the server cannot parse ends the Visit with the builder's list error.
+    const r = ctx.host.api.list(
+      type.resource,
+      ns,
+      selector ? { labelSelector: selector } : undefined,
+    );
+    if (!r.ok) ctx.failStatus(listError(r.status, type, selector, ''));
+    for (const obj of r.value.items) {
       const objNs = type.namespaced ? obj.metadata?.namespace : undefined;
       targets.push({ type, name: obj.metadata?.name ?? '', ns: objNs, listed: true });
     }

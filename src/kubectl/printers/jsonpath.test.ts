@@ -28,6 +28,38 @@ describe('jsonPath', () => {
     expect(jsonPath("{.items[0].metadata.labels['app\\.kubernetes\\.io/name']}", list)).toBe('web');
   });
 
+  it("reads ['KEY'] as .KEY, so its dots step into fields, as kubectl 1.32.5 does", () => {
+    // parseArray's dict key is parsed as `{.KEY}`: a label key with dots needs its dots
+    // escaped even inside the quotes (kubectl printed nothing for ['kubernetes.io/hostname']).
+    expect(jsonPath("{.items[0].metadata.labels['app.kubernetes.io/name']}", list)).toBe('');
+    expect(jsonPath("{.items[0].metadata.labels['app\\.kubernetes\\.io/name']}", list)).toBe('web');
+    expect(jsonPath("{.items[*]['metadata.name']}", list)).toBe('a b');
+    expect(jsonPath("{.items[0]['metadata']['name']}", list)).toBe('a');
+    expect(jsonPath("{.items[0]['']}", list)).toBe('');
+    // A union of keys: each in turn.
+    expect(jsonPath("{.items[0].spec['nodeName','nope']}", list)).toBe('node1');
+    expect(jsonPath("{.items[0].status['phase','phase']}", list)).toBe('Running Running');
+    // Double quotes make no key.
+    expect(() => jsonPath('{.items[*]["metadata"]}', list)).toThrow(
+      'invalid array index "metadata"',
+    );
+  });
+
+  it('takes the text between brackets as written: spaces make no index (kubectl 1.32.5)', () => {
+    expect(() => jsonPath('{.items[ 0 ].metadata.name}', list)).toThrow(
+      /^invalid array index {2}0 $/,
+    );
+    expect(() => jsonPath('{.items[ * ].metadata.name}', list)).toThrow(
+      /^invalid array index {2}\* $/,
+    );
+    expect(() => jsonPath('{.items[0: 1].metadata.name}', list)).toThrow(
+      /^invalid array index 0: 1$/,
+    );
+    expect(() => jsonPath('{.items[x y]}', list)).toThrow(/^invalid array index x y$/);
+    // A union's parts are trimmed.
+    expect(jsonPath('{.items[0, 1].metadata.name}', list)).toBe('a b');
+  });
+
   it('prints a map as Go marshals it: compact, keys sorted', () => {
     const pod = { spec: { resources: { limits: { memory: '64Mi', cpu: '1' }, requests: {} } } };
     expect(jsonPath('{.spec.resources}', pod)).toBe(
