@@ -29,6 +29,7 @@ import type {
 } from '../engine/api/types.ts';
 import { RESOURCES, type ResourceDef, restPath } from '../engine/apiserver/resources.ts';
 import { goIndent } from '../engine/node/httpClient.ts';
+import { encodeQuery } from './goUrl.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Go's http.StatusText for the codes the API server answers with. */
@@ -61,29 +62,6 @@ const DISCOVERY_TTL_MS = 6 * 60 * 60 * 1000;
 const discoveredAt = new WeakMap<Workspace, Map<string, number>>();
 /** The next process id each console hands a kubectl run. */
 const nextPid = new WeakMap<Workspace, number>();
-
-/**
- * Go's url.QueryEscape: everything but letters, digits and `-_.~` is %XX (upper case), a space
- * is `+`.
- */
-export function queryEscape(s: string): string {
-  let out = '';
-  for (const b of new TextEncoder().encode(s)) {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
-    else if (c === ' ') out += '+';
-    else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-/** Go's url.Values.Encode: keys in byte order, each `key=escaped value`. */
-export function encodeQuery(values: Record<string, string | undefined>): string {
-  const keys = Object.keys(values)
-    .filter((k) => values[k] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return keys.map((k) => `${queryEscape(k)}=${queryEscape(values[k] as string)}`).join('&');
-}
 
 /** A small, steady duration for a request (ms), from its text: local clusters answer fast. */
 function latencyMs(text: string, serial: number): number {
@@ -543,138 +521,112 @@ function writeQuery(
  * (500 for get and describe's lists) in `ListOptions.limit`.
  */
 export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
+  /**
+   * A request answered: its line (the query taken when it is asked for), unless the run logs
+   * none for it (`quiet`: the client is built all the same) or it is `get --raw`'s one request.
+   */
+  const answered = <T>(
+    r: Result<T>,
+    method: string,
+    path: string,
+    query: () => Record<string, string | undefined>,
+    success: number,
+  ): Result<T> => {
+    if (log.muted) log.featureGates();
+    else if (!log.rawLine(codeOf(r, success)))
+      log.requestTo(method, path, query(), codeOf(r, success));
+    return r;
+  };
+  const write = (opts: WriteOptions | undefined) => () => writeQuery(log.command, opts);
   const logged: ApiClient = {
-    create(resource, namespace, obj, opts) {
-      const r = api.create(resource, namespace, obj, opts);
-      if (log.muted) {
-        log.featureGates();
-        return r;
-      }
+    create: (resource, namespace, obj, opts) =>
       // Server-side apply creates with its PATCH of the object's path.
-      if (opts?.patchType === 'apply') {
-        log.requestTo(
-          'PATCH',
-          pathOf(resource, namespace, obj.metadata?.name),
-          writeQuery(log.command, opts),
-          codeOf(r, 201),
-        );
-        return r;
-      }
-      log.requestTo(
-        'POST',
-        pathOf(resource, namespace, undefined, opts?.subresource),
-        writeQuery(log.command, opts),
-        codeOf(r, 201),
-      );
-      return r;
-    },
-    get(resource, namespace, name) {
-      const r = api.get(resource, namespace, name);
-      if (log.muted) {
-        log.featureGates();
-        return r;
-      }
-      if (log.rawLine(codeOf(r, 200))) return r;
-      log.requestTo(
+      opts?.patchType === 'apply'
+        ? answered(
+            api.create(resource, namespace, obj, opts),
+            'PATCH',
+            pathOf(resource, namespace, obj.metadata?.name),
+            write(opts),
+            201,
+          )
+        : answered(
+            api.create(resource, namespace, obj, opts),
+            'POST',
+            pathOf(resource, namespace, undefined, opts?.subresource),
+            write(opts),
+            201,
+          ),
+    get: (resource, namespace, name) =>
+      answered(
+        api.get(resource, namespace, name),
         'GET',
         pathOf(resource, namespace, name),
-        log.takeQuery(resource),
-        codeOf(r, 200),
-      );
-      return r;
-    },
-    list(resource, namespace, opts?: ListOptions & { limit?: number }) {
-      const r = api.list(resource, namespace, opts);
-      if (log.muted) {
-        log.featureGates();
-        return r;
-      }
-      if (log.rawLine(codeOf(r, 200))) return r;
-      log.requestTo(
+        () => log.takeQuery(resource),
+        200,
+      ),
+    list: (resource, namespace, opts?: ListOptions) =>
+      answered(
+        api.list(resource, namespace, opts),
         'GET',
         pathOf(resource, namespace),
-        {
+        () => ({
           labelSelector: opts?.labelSelector || undefined,
           fieldSelector: opts?.fieldSelector || undefined,
           limit: opts?.limit !== undefined ? String(opts.limit) : undefined,
           ...log.takeQuery(resource),
-        },
-        codeOf(r, 200),
-      );
-      return r;
-    },
-    update(resource, namespace, obj, opts) {
-      const r = api.update(resource, namespace, obj, opts);
-      if (log.muted) {
-        log.featureGates();
-        return r;
-      }
-      log.requestTo(
+        }),
+        200,
+      ),
+    update: (resource, namespace, obj, opts) =>
+      answered(
+        api.update(resource, namespace, obj, opts),
         'PUT',
         pathOf(resource, namespace, obj.metadata?.name, opts?.subresource),
-        writeQuery(log.command, opts),
-        codeOf(r, 200),
-      );
-      return r;
-    },
-    patch(resource, namespace, name, patch, opts) {
-      const r = api.patch(resource, namespace, name, patch, opts);
-      if (log.muted) {
-        log.featureGates();
-        return r;
-      }
-      log.requestTo(
+        write(opts),
+        200,
+      ),
+    patch: (resource, namespace, name, patch, opts) =>
+      answered(
+        api.patch(resource, namespace, name, patch, opts),
         'PATCH',
         pathOf(resource, namespace, name, opts?.subresource),
-        writeQuery(log.command, opts),
-        codeOf(r, 200),
-      );
-      return r;
-    },
-    delete(resource, namespace, name, opts?: DeleteOptions) {
-      const r = api.delete(resource, namespace, name, opts);
-      if (log.muted) {
-        log.featureGates();
-        return r;
-      }
-      log.requestTo(
+        write(opts),
+        200,
+      ),
+    delete: (resource, namespace, name, opts?: DeleteOptions) =>
+      answered(
+        api.delete(resource, namespace, name, opts),
         'DELETE',
         pathOf(resource, namespace, name, opts?.eviction ? 'eviction' : undefined),
-        { dryRun: opts?.dryRun ? 'All' : undefined },
-        codeOf(r, 200),
-      );
-      return r;
-    },
+        () => ({ dryRun: opts?.dryRun ? 'All' : undefined }),
+        200,
+      ),
   };
   if (api.connect) {
     const connect = api.connect.bind(api);
     logged.connect = (subresource, namespace, name, container) => {
       const r = connect(subresource, namespace, name, container);
-      if (subresource === 'log' && log.rawLine(codeOf(r, 200))) return r;
       // exec, attach and port-forward upgrade the connection (101) and say nothing at 6.
-      if (subresource === 'log' && !log.muted) {
-        log.requestTo(
-          'GET',
-          pathOf('pods', namespace, name, 'log'),
-          { container: container || undefined, ...log.takeQuery('pods') },
-          codeOf(r, 200),
-        );
-      }
-      return r;
+      if (subresource !== 'log') return r;
+      return answered(
+        r,
+        'GET',
+        pathOf('pods', namespace, name, 'log'),
+        () => ({ container: container || undefined, ...log.takeQuery('pods') }),
+        200,
+      );
     };
   }
   if (api.createToken) {
     const createToken = api.createToken.bind(api);
-    logged.createToken = (namespace: string, name: string, request: KubeObject) => {
-      const r = createToken(namespace, name, request);
-      log.requestTo(
+    logged.createToken = (namespace: string, name: string, request: KubeObject) =>
+      answered(
+        createToken(namespace, name, request),
         'POST',
         pathOf('serviceaccounts', namespace, name, 'token'),
-        {},
-        codeOf(r, 201),
+        () => ({}),
+        201,
       );
-      return r;
-    };
   }
   return logged;
 }

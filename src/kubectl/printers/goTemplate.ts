@@ -6,6 +6,7 @@
  * the same error texts: `template: output:1: function "nope" not defined`,
  * `template: output:1:2: executing "output" at <.x.y>: map has no entry for key "y"`.
  */
+import { queryEscape } from '../goUrl.ts';
 import {
   concrete,
   formatValue,
@@ -1357,17 +1358,6 @@ function jsEscape(s: string): string {
     if (c < 0x20 || c === 0x7f || (c >= 0x80 && !/[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]/u.test(ch)))
       out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
     else out += ch;
-  }
-  return out;
-}
-
-function queryEscape(s: string): string {
-  let out = '';
-  for (const b of new TextEncoder().encode(s)) {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
-    else if (c === ' ') out += '+';
-    else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
