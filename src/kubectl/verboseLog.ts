@@ -264,7 +264,28 @@ export class RequestLog {
    * the history viewer's second GET of the object it was given): logged, not sent.
    */
   reread(resource: ResourceName, namespace: string | undefined, name: string, code = 200): void {
-    this.requestTo('GET', pathOf(resource, namespace, name), {}, code);
+    this.unsent('GET', resource, namespace, name, {}, code);
+  }
+
+  /**
+   * A request kubectl sends that the console answers without a call (a read it already holds,
+   * a patch that changes nothing, one the console refuses itself): `name` '' for the collection.
+   */
+  unsent(
+    method: string,
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    query: Record<string, string | undefined>,
+    code: number,
+    subresource?: string,
+  ): void {
+    this.requestTo(
+      method,
+      pathOf(resource, namespace, name || undefined, subresource),
+      query,
+      code,
+    );
   }
 
   /**

@@ -62,33 +62,25 @@ import { serviceAccountTokens } from './serviceAccountTokens.ts';
  * the call; `-v=6` shows the request as kubectl sends it. A node's events are asked for twice:
  * by its uid, then by its name (the kubelet's events use the node's name as the uid).
  */
-function logEventsQuery(ctx: Ctx, obj: KubeObject, kind: string): void {
+function eventsQuery(obj: KubeObject, kind: string, uid: string): Record<string, string> {
   const fields = [
     `involvedObject.name=${obj.metadata?.name ?? ''}`,
     `involvedObject.namespace=${obj.metadata?.namespace ?? ''}`,
     ...(kind === 'Pod' ? [] : [`involvedObject.kind=${kind}`]),
-    `involvedObject.uid=${obj.metadata?.uid ?? ''}`,
+    `involvedObject.uid=${uid}`,
   ];
-  ctx.requestLog?.nextQuery('events', { fieldSelector: fields.join(','), limit: '500' });
+  return { fieldSelector: fields.join(','), limit: '500' };
 }
 
 function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
   if (ctx.flags.values.get('show-events') === false) return undefined;
   const ns = obj.metadata?.namespace;
-  logEventsQuery(ctx, obj, kind);
+  ctx.requestLog?.nextQuery('events', eventsQuery(obj, kind, obj.metadata?.uid ?? ''));
   const events = listAll(ctx, 'events', kind === 'Node' || kind === 'Namespace' ? undefined : ns);
   const uid = obj.metadata?.uid;
-  if (kind === 'Node' && ctx.requestLog) {
-    const name = obj.metadata?.name ?? '';
-    ctx.requestLog.requestTo(
-      'GET',
-      '/api/v1/events',
-      {
-        fieldSelector: `involvedObject.name=${name},involvedObject.namespace=,involvedObject.kind=Node,involvedObject.uid=${name}`,
-        limit: '500',
-      },
-      200,
-    );
+  if (kind === 'Node') {
+    const byName = eventsQuery(obj, kind, obj.metadata?.name ?? '');
+    ctx.requestLog?.unsent('GET', 'events', undefined, '', byName, 200);
   }
   return events.filter((e) => {
     const io = (

@@ -349,12 +349,12 @@ function servePodLog(ctx: Ctx, namespace: string, name: string, params: Map<stri
   const tail = tailText !== undefined && /^\d+$/.test(tailText) ? Number(tailText) : -1;
   const previous = goBool(params.get('previous') ?? '') === true;
   const timestamps = goBool(params.get('timestamps') ?? '') === true;
-  const query = [
-    ...(previous ? ['previous=true'] : []),
-    ...(tail >= 0 ? [`tailLines=${tail}`] : []),
-    ...(timestamps ? ['timestamps=true'] : []),
-  ].join('&');
-  ctx.out(containerLog(ctx, pod, container, { previous, timestamps, tail, query }));
+  const forwarded: Record<string, string> = {
+    ...(previous ? { previous: 'true' } : {}),
+    ...(tail >= 0 ? { tailLines: String(tail) } : {}),
+    ...(timestamps ? { timestamps: 'true' } : {}),
+  };
+  ctx.out(containerLog(ctx, pod, container, { previous, timestamps, tail, params: forwarded }));
   // `?follow=true` streams until the container ends: a running one's stream would go on.
   if (goBool(params.get('follow') ?? '') === true && !previous && isRunning(pod, container))
     ctx.err(FOLLOW_NOTE);

@@ -34,6 +34,7 @@ import { untilLines } from '../../engine/node/untilRounds.ts';
 import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
+import { encodeQuery } from '../goUrl.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { sortForLogging } from '../podOrder.ts';
 import { type ResourceType, typeByResource } from '../resources.ts';
@@ -153,8 +154,8 @@ export interface LogOptions {
   tail: number;
   /** The earliest time a line may have to be returned (since or since-time), epoch ms. */
   since?: number;
-  /** The query of the API server's request to the kubelet (url.Values.Encode: sorted). */
-  query: string;
+  /** The request's query parameters (tailLines, sinceTime…), passed on to the kubelet. */
+  params: Record<string, string>;
 }
 
 /** One GetLogs request: a container of a pod. */
@@ -255,10 +256,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   if (ctx.bool('previous')) params.push(['previous', 'true']);
   if (sinceSeconds !== undefined) params.push(['sinceSeconds', String(sinceSeconds)]);
   if (sinceTimeMs !== undefined) {
-    params.push([
-      'sinceTime',
-      encodeURIComponent(new Date(sinceTimeMs).toISOString().replace(/\.\d+Z$/, 'Z')),
-    ]);
+    params.push(['sinceTime', new Date(sinceTimeMs).toISOString().replace(/\.\d+Z$/, 'Z')]);
   }
   if (tail >= 0) params.push(['tailLines', String(tail)]);
   if (ctx.bool('timestamps')) params.push(['timestamps', 'true']);
@@ -266,7 +264,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     previous: ctx.bool('previous'),
     timestamps: ctx.bool('timestamps'),
     tail,
-    query: params.map(([k, v]) => `${k}=${v}`).join('&'),
+    params: Object.fromEntries(params),
   };
   if (sinceSeconds !== undefined) opts.since = ctx.now() - sinceSeconds * 1000;
   // The request carries sinceTime as a metav1.Time, whole seconds: the kubelet never sees the
@@ -709,7 +707,8 @@ function kubeletReachable(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): vo
   if (!why) return;
   const ip = status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
   const path = `/containerLogs/${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}/${cname}`;
-  const url = `https://${ip}:10250${path}${opts.query ? `?${opts.query}` : ''}`;
+  const query = encodeQuery(opts.params);
+  const url = `https://${ip}:10250${path}${query ? `?${query}` : ''}`;
   // A Status without a reason: kubectl prints `Error from server: <message>`.
   ctx.err(`Error from server: Get ${JSON.stringify(url)}: dial tcp ${ip}:10250: connect: ${why}\n`);
   throw new ExitError(1);
@@ -733,19 +732,21 @@ export function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions):
   if (!p.spec?.nodeName) {
     // LogLocation: a pod not yet on a node has no kubelet to ask, and the API server serves an
     // empty log (LocationStreamer without a location), whatever the container's state.
-    logQuery(ctx, opts);
+    ctx.requestLog?.nextQuery('pods', opts.params);
     ctx.host.api.connect?.('log', p.metadata?.namespace ?? ctx.namespace, podName, cname);
     return '';
   }
   const run = runToRead(st, cname, podName, opts.previous);
   if ('error' in run) {
     // The API server refuses the request (-v=6 shows it, with its query).
-    logQuery(ctx, opts);
-    ctx.requestLog?.requestTo(
+    ctx.requestLog?.unsent(
       'GET',
-      `/api/v1/namespaces/${p.metadata?.namespace ?? ctx.namespace}/pods/${podName}/log`,
-      { container: cname, ...ctx.requestLog.takeQuery('pods') },
+      'pods',
+      p.metadata?.namespace ?? ctx.namespace,
+      podName,
+      { container: cname, ...opts.params },
       400,
+      'log',
     );
     ctx.failStatus({
       apiVersion: 'v1',
@@ -759,7 +760,7 @@ export function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions):
   }
   const { startedAt } = run;
   // GET pods/NAME/log: the API server asks the node's kubelet, which reads the log file.
-  logQuery(ctx, opts);
+  ctx.requestLog?.nextQuery('pods', opts.params);
   ctx.host.api.connect?.('log', p.metadata?.namespace ?? ctx.namespace, podName, cname);
   const fromHost = opts.previous
     ? undefined
@@ -1146,7 +1147,7 @@ export function finishedPodLog(
   p: Pod,
   cname = p.spec?.containers?.[0]?.name ?? '',
 ): string {
-  return containerLog(ctx, p, cname, { previous: false, timestamps: false, tail: -1, query: '' });
+  return containerLog(ctx, p, cname, { previous: false, timestamps: false, tail: -1, params: {} });
 }
 
 /** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
@@ -1174,7 +1175,7 @@ export function dumpedContainerLog(ctx: Ctx, pod: Pod, container: string): strin
       previous: false,
       timestamps: false,
       tail: -1,
-      query: '',
+      params: {},
     });
   } catch (e) {
     if (!(e instanceof ExitError)) throw e;
@@ -1190,15 +1191,4 @@ export function dumpedContainerLog(ctx: Ctx, pod: Pod, container: string): strin
             : 'an error on the server ("unknown") has prevented the request from succeeding';
     return `Request log error: ${generic} (get pods ${pod.metadata?.name ?? ''})\n`;
   }
-}
-
-/** The log request's query (tailLines, sinceSeconds…) for `-v=6`'s request log. */
-function logQuery(ctx: Ctx, opts: LogOptions): void {
-  if (!ctx.requestLog || !opts.query) return;
-  const query: Record<string, string> = {};
-  for (const pair of opts.query.split('&')) {
-    const at = pair.indexOf('=');
-    query[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
-  }
-  ctx.requestLog.nextQuery('pods', query);
 }

@@ -1590,12 +1590,13 @@ function changeMeta(
     printWarnings(ctx, r);
   } else if (send) {
     // kubectl sends its merge patch even when it changes nothing (the server finds it a no-op).
-    const ns = type.namespaced ? ('ns' in opts ? opts.ns : nsFor(type, ctx.namespace)) : undefined;
-    ctx.requestLog?.requestTo(
+    ctx.requestLog?.unsent(
       'PATCH',
-      `${type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`}${ns ? `/namespaces/${ns}` : ''}/${type.resource}/${name}`,
+      type.resource,
+      'ns' in opts ? opts.ns : nsFor(type, ctx.namespace),
+      name,
       {
-        ...(dryRun === 'server' ? { dryRun: 'All' } : {}),
+        dryRun: dryRun === 'server' ? 'All' : undefined,
         fieldManager:
           ctx.str('field-manager') || (field === 'labels' ? 'kubectl-label' : 'kubectl-annotate'),
       },
