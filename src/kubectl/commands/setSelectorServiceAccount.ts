@@ -246,6 +246,8 @@ export function runSetSubject(ctx: Ctx, args: string[]): void {
   if (!local && args.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
   const errors: Status[] = [];
   const found = targets(ctx, args, errors);
+  // Complete returns the builder's errors (Infos()): nothing is validated or patched then.
+  finish(ctx, errors);
   // Validate.
   refuseLocalServerDryRun(ctx);
   if (ctx.bool('all') && ctx.str('selector') !== '')
