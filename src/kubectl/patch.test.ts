@@ -237,9 +237,28 @@ describe('kubectl patch', () => {
 
   it('dry runs, -o, and the scale subresource', () => {
     const { run } = withWeb();
+    // patch.go never hands its printer the dry-run strategy: no "(dry run)" suffix, either way
+    // (kubectl 1.32.5).
     expect(run(`kubectl patch deploy web --dry-run=server -p '{"spec":{"replicas":4}}'`).out).toBe(
-      'deployment.apps/web patched (server dry run)\n',
+      'deployment.apps/web patched\n',
     );
+    expect(run(`kubectl patch deploy web --dry-run=client -p '{"spec":{"replicas":4}}'`).out).toBe(
+      'deployment.apps/web patched\n',
+    );
+    expect(run(`kubectl patch deploy web --dry-run=client -p '{}'`).out).toBe(
+      'deployment.apps/web patched (no change)\n',
+    );
+    // A client dry run of the scale subresource patches the Scale it reads.
+    expect(
+      run(
+        `kubectl patch deploy web --subresource=scale --dry-run=client -p '{"spec":{"replicas":3}}'`,
+      ).out,
+    ).toBe('scale.autoscaling/web patched\n');
+    expect(
+      run(
+        `kubectl patch deploy web --subresource=scale --dry-run=server -p '{"spec":{"replicas":1}}'`,
+      ).out,
+    ).toBe('scale.autoscaling/web patched (no change)\n');
     expect(
       run(
         `kubectl patch deploy web --dry-run=client -p '{"spec":{"replicas":4}}' -o jsonpath='{.spec.replicas}'`,

@@ -14,6 +14,7 @@ import {
 } from '../../engine/apiserver/jsonPatch.ts';
 import { mergePatch } from '../../engine/apiserver/mergePatch.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
+import { scaleOf } from '../../engine/apiserver/scale.ts';
 import { StrategicMergeError, strategicMergePatch } from '../../engine/apiserver/strategicMerge.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -135,7 +136,7 @@ export function runPatch(ctx: Ctx, args: string[]): void {
   for (const t of targets) {
     if (!local && dryRun !== 'client')
       patchOnServer(ctx, t, parsed, patchType, subresource, dryRun);
-    else patchHere(ctx, t, parsed, patchType, format, dryRun);
+    else patchHere(ctx, t, parsed, patchType, format, local ? '' : subresource);
   }
   if (read.length > 0) {
     ctx.errStatuses(read);
@@ -150,6 +151,8 @@ export function runPatch(ctx: Ctx, args: string[]): void {
     subresource: string,
     dry: typeof dryRun,
   ): void {
+    // The builder reads the object through the subresource it will patch.
+    ctx.requestLog?.nextSubresource(t.type.resource, subresource);
     const got = ctx.host.api.get(t.type.resource, t.ns, t.name);
     if (!got.ok) {
       ctx.failStatus(getFailure(ctx, t.type, t.ns, t.name, got.status));
@@ -201,7 +204,7 @@ export function runPatch(ctx: Ctx, args: string[]): void {
         ? (after.spec as { replicas?: number }).replicas !==
           ((before.spec as { replicas?: number } | undefined)?.replicas ?? 0)
         : !sameJson(before, after);
-    print(ctx, after, format, didPatch, dry);
+    print(ctx, after, format, didPatch);
   }
 }
 
@@ -240,15 +243,20 @@ function patchHere(
   parsed: ParsedPatch,
   patchType: PatchType,
   format: ReturnType<typeof outputFormat>,
-  dry: ReturnType<typeof dryRunStrategy>,
+  subresource: string,
 ): void {
   let obj = t.obj;
   if (!obj) {
+    // The builder reads the object through the subresource (a Scale for `scale`).
+    ctx.requestLog?.nextSubresource(t.type.resource, subresource);
     const got = ctx.host.api.get(t.type.resource, t.ns, t.name);
     if (!got.ok) {
       ctx.failStatus(getFailure(ctx, t.type, t.ns, t.name, got.status));
     }
-    obj = got.value;
+    if (subresource !== '' && !subresourceServed(t.type.resource, subresource)) {
+      ctx.failStatus(NO_SUCH_PATH);
+    }
+    obj = subresource === 'scale' ? scaleOf(got.value) : got.value;
   }
   if ('badJson' in parsed) {
     ctx.fail(
@@ -286,7 +294,7 @@ function patchHere(
     if (e instanceof StrategicMergeError) ctx.fail(e.message);
     throw e;
   }
-  print(ctx, patched as KubeObject, format, !sameJson(obj, patched), dry);
+  print(ctx, patched as KubeObject, format, !sameJson(obj, patched));
 }
 
 /** The printer with the operation `patched` or `patched (no change)`. */
@@ -295,17 +303,16 @@ function print(
   obj: KubeObject,
   format: ReturnType<typeof outputFormat>,
   didPatch: boolean,
-  dry: ReturnType<typeof dryRunStrategy>,
 ): void {
   const verb = didPatch ? 'patched' : 'patched (no change)';
+  // patch.go never gives its printer the dry-run strategy: a dry run prints no suffix.
   if (obj.kind === 'Scale' && (format === '' || format === 'name')) {
-    const suffix = dry === 'server' ? ' (server dry run)' : dry === 'client' ? ' (dry run)' : '';
     ctx.out(
-      `scale.autoscaling/${obj.metadata?.name ?? ''}${format === 'name' ? '' : ` ${verb}${suffix}`}\n`,
+      `scale.autoscaling/${obj.metadata?.name ?? ''}${format === 'name' ? '' : ` ${verb}`}\n`,
     );
     return;
   }
-  printObject(ctx, obj, format, { verb, dryRun: dry });
+  printObject(ctx, obj, format, { verb, dryRun: 'none' });
 }
 
 /** reflect.DeepEqual of two decoded objects, key order aside. */
