@@ -310,13 +310,14 @@ export function runKubectl(
     log.sink = (text) => ctx.err(text);
     log.typedClient = TYPED_CLIENTS.has(path[0] ?? '') || (path[0] === 'create' && path.length > 1);
     ctx.requestLog = log;
-    // get, describe, label, annotate and delete build their clients when the builder first
-    // maps a type or sends a request (after their own checks); the others as they start.
+    // get, describe, label, annotate, delete, patch and set build their clients when the
+    // builder first maps a type or sends a request (after their own checks); the others as
+    // they start.
     log.start(
       loadsNoConfig ? undefined : selected.kind === 'file' ? selected.path : DEFAULT_KUBECONFIG,
       !loadsNoConfig &&
         talksToServer(path, ctx) &&
-        !LAZY_CLIENTS.has(path[0] ?? '') &&
+        !(LAZY_CLIENTS.has(path[0] ?? '') && !EAGER_SUBCOMMANDS.has(path.slice(0, 2).join(' '))) &&
         !parsed.help,
       path[0] === 'config' ? (CONFIG_LOADS[path[1] ?? ''] ?? 1) : 1,
     );
@@ -566,7 +567,20 @@ const DISCOVERING = new Set([
 ]);
 
 /** Commands that build their clients only once their own checks pass (kubectl 1.32.5). */
-const LAZY_CLIENTS = new Set(['get', 'describe', 'label', 'annotate', 'delete']);
+const LAZY_CLIENTS = new Set([
+  'get',
+  'describe',
+  'label',
+  'annotate',
+  'delete',
+  'patch',
+  'set',
+  'rollout',
+  'attach',
+]);
+
+/** Subcommands of those that build a client in Complete all the same (set env's clientset). */
+const EAGER_SUBCOMMANDS = new Set(['set env', 'rollout status']);
 
 /** Commands whose builder decodes with kubectl's scheme (typed objects), not unstructured. */
 const TYPED_CLIENTS = new Set([

@@ -112,9 +112,12 @@ describe('kubectl -v: which lines each verbosity adds', () => {
       LOADED,
       'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
     ]);
+    // The builder maps the type (discovery read, the cache being cold) before it finds no name.
     expect(logLines(run('kubectl delete deployment -A -v=6').err)).toEqual([
       LOADED,
       ...GATES,
+      req('GET SERVER/api?timeout=32s 200 OK'),
+      req('GET SERVER/apis?timeout=32s 200 OK'),
       'error: resource(s) were provided, but no name was specified',
     ]);
     // A printer that cannot be found: get says so after its request, the start already logged.
@@ -145,9 +148,12 @@ describe('kubectl -v: which lines each verbosity adds', () => {
 
   it('delete --force: the gates before its warning; label refuses names beside a selector after its Complete', () => {
     const { run } = engineSession(3);
-    expect(logLines(run('kubectl delete pod nope --force -v=6').err).slice(0, 6)).toEqual([
+    // Complete's builder maps the type (discovery, the cache being cold); Validate warns.
+    expect(logLines(run('kubectl delete pod nope --force -v=6').err).slice(0, 8)).toEqual([
       LOADED,
       ...GATES,
+      req('GET SERVER/api?timeout=32s 200 OK'),
+      req('GET SERVER/apis?timeout=32s 200 OK'),
       'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
     ]);
     expect(
@@ -659,5 +665,147 @@ describe('kubectl cluster-info asks the API server for the cluster services', ()
     expect(run('kubectl cluster-info').out).toBe(
       `Kubernetes control plane is running at ${SERVER}\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
     );
+  });
+});
+
+describe('kubectl -v: when each command reads its kubeconfig and builds its clients', () => {
+  it('argument checks some commands make before they read the kubeconfig log nothing', () => {
+    const { run } = engineSession(3);
+    // label parses its arguments, cordon, logs, create NAME, diff and port-forward check theirs,
+    // before the kubeconfig is loaded (kubectl 1.32.5); annotate's conflict comes after it.
+    for (const line of [
+      'kubectl label po x a- a=b -v=6',
+      "kubectl label po x 'a=b c' -v=6",
+      'kubectl auth can-i get -v=6',
+      'kubectl cordon -v=6',
+      'kubectl logs -v=6',
+      'kubectl create cm -v=6',
+      'kubectl diff -v=6',
+      'kubectl port-forward po/x -v=6',
+    ]) {
+      expect(logLines(run(line).err)[0], line).toMatch(/^error: /);
+    }
+    expect(logLines(run('kubectl annotate po x a- a=b -v=6').err)).toEqual([
+      LOADED,
+      'error: can not both modify and remove the following annotation(s) in the same command: a',
+    ]);
+  });
+
+  it('patch, set, rollout and attach build their clients with the builder; set env and rollout status as they start', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run(`kubectl patch po x -p '{}' --type=foo -v=6`).err)).toEqual([
+      LOADED,
+      'error: --type must be one of [json merge strategic], not "foo"',
+    ]);
+    expect(logLines(run('kubectl set selector svc/x bad k=1 -v=6').err)[1]).toMatch(
+      /^error: there is no need to specify a resource type/,
+    );
+    expect(logLines(run('kubectl rollout undo -v=6').err)).toEqual([
+      LOADED,
+      'error: required resource not specified',
+    ]);
+    expect(logLines(run('kubectl attach -v=6').err)).toEqual([
+      LOADED,
+      'error: at least 1 argument is required for attach',
+    ]);
+    expect(logLines(run('kubectl rollout status -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      'error: required resource not specified',
+    ]);
+    expect(logLines(run('kubectl set env deploy/x 1X=2 -v=6').err).slice(0, 5)).toEqual([
+      LOADED,
+      ...GATES,
+    ]);
+  });
+
+  it('a mapped type builds the client even when nothing is sent; a refusal before mapping does not', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment blog --image=nginx');
+    const dry = run('kubectl delete deployments blog --dry-run=client -v=6');
+    expect(dry.out).toBe('deployment.apps "blog" deleted (dry run)\n');
+    expect(logLines(dry.err)).toEqual([LOADED, ...GATES, ...DISCOVERY]);
+    expect(logLines(run('kubectl delete svc x --all-namespaces -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      'error: a resource cannot be retrieved by name across all namespaces',
+    ]);
+    // A DELETE carries a server dry run in its body, not in the query.
+    expect(logLines(run('kubectl delete po nope --dry-run=server -v=6').err)[5]).toBe(
+      req('DELETE SERVER/api/v1/namespaces/default/pods/nope 404 Not Found'),
+    );
+  });
+
+  it('events --for and create role map their types (discovery when cold, again after a miss)', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl events --for deployments.apps/nosuch -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      ...DISCOVERY,
+      req(
+        'GET SERVER/api/v1/namespaces/default/events?fieldSelector=involvedObject.apiVersion%3Dapps%2Fv1%2CinvolvedObject.kind%3DDeployment%2CinvolvedObject.name%3Dnosuch&limit=500 200 OK',
+      ),
+      'No events found in default namespace.',
+    ]);
+    expect(
+      logLines(
+        run(
+          'kubectl create clusterrole limits --verb=fly --resource=foos.example.com --dry-run=client -v=6',
+        ).err,
+      ),
+    ).toEqual([
+      LOADED,
+      ...GATES,
+      "Warning: 'fly' is not a standard resource verb",
+      'discovery.go:214] Invalidating discovery information',
+      ...DISCOVERY,
+      'the server doesn\'t have a resource type "foos" in group "example.com"',
+    ]);
+  });
+
+  it('patch --subresource reads the object through the subresource', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    run('kubectl get ns -o name');
+    const lines = logLines(
+      run(`kubectl patch deploy web --subresource=scale -p '{"spec":{"replicas":2}}' -v=6`).err,
+    );
+    expect(lines.slice(-2)).toEqual([
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments/web/scale 200 OK'),
+      req(
+        'PATCH SERVER/apis/apps/v1/namespaces/default/deployments/web/scale?fieldManager=kubectl-patch 200 OK',
+      ),
+    ]);
+  });
+
+  it('drain: eviction support read once, a POST of each eviction, then a GET a second until each pod is gone', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    run('kubectl get ns -o name');
+    const pods = run(
+      'kubectl get pods -o jsonpath=\'{range .items[*]}{.metadata.name} {.spec.nodeName}{"\\n"}{end}\'',
+    )
+      .out.trim()
+      .split('\n')
+      .map((l) => l.split(' '));
+    const [pod, node] = pods[0] as [string, string];
+    const r = run(`kubectl drain ${node} --ignore-daemonsets -v=6`);
+    // -v=2 and above: each eviction's start is printed first.
+    expect(r.out).toBe(
+      `node/${node} cordoned\npod/${pod} eviction started\nevicting pod default/${pod}\npod/${pod} evicted\nnode/${node} drained\n`,
+    );
+    const lines = logLines(r.err).filter((l) => l.startsWith('round_trippers'));
+    const podPath = `SERVER/api/v1/namespaces/default/pods/${pod}`;
+    expect(lines.slice(4, 7)).toEqual([
+      req('GET SERVER/api/v1 200 OK'),
+      req(`POST ${podPath}/eviction 201 Created`),
+      req(`GET ${podPath} 200 OK`),
+    ]);
+    expect(lines.at(-1)).toBe(req(`GET ${podPath} 404 Not Found`));
+    // --disable-eviction: DELETEs, each followed by its "deletion started" at -v=2.
+    run(`kubectl uncordon ${node}`);
+    const other = pods[1] as [string, string];
+    const d = run(`kubectl drain ${other[1]} --ignore-daemonsets --disable-eviction -v=2`);
+    expect(d.out).toContain(`pod/${other[0]} deletion started\npod/${other[0]} deleted\n`);
   });
 });

@@ -129,20 +129,21 @@ export class RequestLog {
    * kubeconfig is read (cobra's required flags, exec's old `exec POD COMMAND` form).
    */
   beforeOutput(text: string, err: boolean): void {
+    // The log's own lines reach the command's stderr through here too.
+    if (this.#writing) return;
+    if (this.#mapped) this.mapperReady();
     // Refusals made once the clients are built (the builder maps the types before it finds
     // one without a name; label checks its names against a selector after its Complete).
+    if (err && text.startsWith('error: resource(s) were provided, but no name was specified'))
+      this.mapperReady();
     if (
       err &&
-      (text.startsWith('error: resource(s) were provided, but no name was specified') ||
-        text.startsWith('error: name cannot be provided when a selector is specified'))
+      (text.startsWith('error: name cannot be provided when a selector is specified') ||
+        text.startsWith('error: a resource cannot be retrieved by name across all namespaces'))
     )
       this.featureGates();
     if (!this.#start) return;
-    if (
-      err &&
-      (text.startsWith('error: required flag(s) ') ||
-        text.startsWith('error: exec [POD] [COMMAND] is not supported anymore'))
-    ) {
+    if (err && refusedBeforeConfig(this.command, text)) {
       this.#start = undefined;
       return;
     }
@@ -155,12 +156,23 @@ export class RequestLog {
     if (this.level < v) return;
     if (!this.#noted && this.level >= 7) {
       this.#noted = true;
-      this.sink(
+      this.#write(
         '(kubectl -v=7 and above also print request and response headers and bodies; this console shows the -v=6 log)\n',
       );
     }
     this.#micros += tookMs * 1000;
-    this.sink(`${this.#header(fileLine)}${msg}\n`);
+    this.#write(`${this.#header(fileLine)}${msg}\n`);
+  }
+
+  #writing = false;
+
+  #write(text: string): void {
+    this.#writing = true;
+    try {
+      this.sink(text);
+    } finally {
+      this.#writing = false;
+    }
   }
 
   #noted = false;
@@ -210,7 +222,7 @@ export class RequestLog {
 
   /** A type the cached discovery did not know: kubectl invalidates the cache and asks again. */
   rediscover(): void {
-    this.mapperReady();
+    this.mapperUsed();
     this.info(6, 'discovery.go:214', 'Invalidating discovery information');
     markDiscovered(this.fs, this.server, this.nowEpochMs());
     this.discovery();
@@ -223,12 +235,41 @@ export class RequestLog {
    */
   pendingDiscovery: { fresh: boolean } | undefined;
 
+  /**
+   * A type mapped (the builder's RESTMapper used): its client and discovery are logged when
+   * the command next prints or sends anything, unless the builder refuses its arguments first
+   * (see forgetMapping): the console resolves types earlier than the builder does.
+   */
+  mapped(): void {
+    this.#mapped = true;
+  }
+
+  /** The builder refused its arguments before it mapped a type: nothing of that is logged. */
+  forgetMapping(): void {
+    this.#mapped = false;
+  }
+
+  #mapped = false;
+
+  /**
+   * A command that maps a type where most of its kind do not (events --for, create role's
+   * rules): the RESTMapper reads discovery as the builder's does, once a run.
+   */
+  mapperUsed(): void {
+    if (!this.#discoveryConsidered) this.pendingDiscovery ??= { fresh: false };
+    this.mapperReady();
+  }
+
+  #discoveryConsidered = false;
+
   /** The RESTMapper's first use: the pending discovery, read now if the cache says so. */
   mapperReady(): void {
+    this.#mapped = false;
     this.featureGates();
     const pending = this.pendingDiscovery;
     if (!pending) return;
     this.pendingDiscovery = undefined;
+    this.#discoveryConsidered = true;
     if (readsDiscovery(this.fs, this.server, this.nowEpochMs(), pending.fresh)) this.discovery();
   }
 
@@ -402,6 +443,20 @@ export class RequestLog {
   /** Extra query parameters for the next request to `resource` (see #nextQuery). */
   nextQuery(resource: ResourceName, query: Record<string, string>): void {
     this.#nextQuery = { resource, query };
+  }
+
+  #nextSubresource: { resource: ResourceName; subresource: string } | undefined;
+
+  /** The next GET of `resource` reads its `subresource` (patch --subresource's builder). */
+  nextSubresource(resource: ResourceName, subresource: string): void {
+    this.#nextSubresource = subresource ? { resource, subresource } : undefined;
+  }
+
+  takeSubresource(resource: ResourceName): string | undefined {
+    const s = this.#nextSubresource;
+    if (!s || s.resource !== resource) return undefined;
+    this.#nextSubresource = undefined;
+    return s.subresource;
   }
 
   takeQuery(resource: ResourceName): Record<string, string> {
@@ -581,7 +636,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         api.get(resource, namespace, name),
         'GET',
-        pathOf(resource, namespace, name),
+        pathOf(resource, namespace, name, log.takeSubresource(resource)),
         () => log.takeQuery(resource),
         200,
       ),
@@ -615,12 +670,14 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
         200,
       ),
     delete: (resource, namespace, name, opts?: DeleteOptions) =>
+      // An eviction is a POST of an Eviction to the pod's subresource; dryRun rides in the
+      // body's DeleteOptions, as a DELETE's does, not in the query.
       answered(
         api.delete(resource, namespace, name, opts),
-        'DELETE',
+        opts?.eviction ? 'POST' : 'DELETE',
         pathOf(resource, namespace, name, opts?.eviction ? 'eviction' : undefined),
-        () => ({ dryRun: opts?.dryRun ? 'All' : undefined }),
-        200,
+        () => ({}),
+        opts?.eviction ? 201 : 200,
       ),
   };
   if (api.connect) {
@@ -670,3 +727,30 @@ export function informerLog(
     return r.ok ? r.value.metadata.resourceVersion : '0';
   });
 }
+
+/**
+ * Refusals a command makes before it reads the kubeconfig (kubectl 1.32.5): cobra's required
+ * flags, exec's old form, and the argument checks some commands run first in Complete (their
+ * usage errors; label's parse of its arguments). Others (annotate's, apply's) come after it.
+ */
+function refusedBeforeConfig(command: string, text: string): boolean {
+  if (
+    text.startsWith('error: required flag(s) ') ||
+    text.startsWith('error: exec [POD] [COMMAND] is not supported anymore')
+  )
+    return true;
+  const prefixes = PRE_CONFIG_REFUSALS[command];
+  return prefixes?.some((p) => text.startsWith(`error: ${p}`)) ?? false;
+}
+
+const PRE_CONFIG_REFUSALS: Record<string, readonly string[]> = {
+  label: ['can not both modify and remove a label', 'invalid label spec', 'invalid label value'],
+  auth: ['you must specify two arguments', 'list option must be specified with no arguments'],
+  cordon: ['USAGE: '],
+  uncordon: ['USAGE: '],
+  drain: ['USAGE: '],
+  logs: ["expected 'logs "],
+  create: ['exactly one NAME is required'],
+  diff: ['must specify one of -f and -k'],
+  'port-forward': ['TYPE/NAME and list of ports are required'],
+};

@@ -74,7 +74,11 @@ export function shortNameWarning(ctx: Ctx, arg: string, o: { everyTime?: boolean
 export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   shortNameWarning(ctx, arg);
   const t = resolveType(arg);
-  if (t) return t;
+  if (t) {
+    // The builder's RESTMapper: its client built, discovery read when the cache is cold.
+    ctx.requestLog?.mapped();
+    return t;
+  }
   const served = servedOnlyType(arg);
   if (served) {
     // A real 1.32 cluster serves it; say so rather than deny that the type exists.
@@ -250,6 +254,8 @@ export function checkBuilderArgs(
   const named = tuples || args.length > 1;
   if (!named) return;
   if (o.selector) {
+    // Refused before the builder maps a type (the console resolved them already).
+    ctx.requestLog?.forgetMapping();
     ctx.fail(
       tuples
         ? 'selectors and the all flag cannot be used when passing resource/name arguments'
@@ -259,7 +265,10 @@ export function checkBuilderArgs(
   if (!tuples) {
     // SplitResourceArgument drops empty parts (`pod,` is pod).
     const parts = new Set((args[0] ?? '').split(',').filter((p) => p !== ''));
-    if (parts.size > 1 || requests.length > 1) ctx.fail('you must specify only one resource');
+    if (parts.size > 1 || requests.length > 1) {
+      ctx.requestLog?.forgetMapping();
+      ctx.fail('you must specify only one resource');
+    }
   }
   if (o.allNamespaces && requests.some((r) => r.type.namespaced)) {
     ctx.fail('a resource cannot be retrieved by name across all namespaces');

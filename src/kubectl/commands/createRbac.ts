@@ -127,6 +127,9 @@ function validateResources(ctx: Ctx, verbs: string[], resources: ResourceOption[
     if (r.resource === '') ctx.fail('resource must be specified if apiGroup/subresource specified');
     if (r.resource === '*') return;
     const mapped = mapResource(r.resource, r.group, ctx);
+    // The RESTMapper: discovery when the cache is cold; a miss invalidates it and reads again.
+    if (mapped) ctx.requestLog?.mapperUsed();
+    else ctx.requestLog?.rediscover();
     let err = mapped ? '' : noMatch(r.resource, r.group);
     const [resource, group] = mapped ?? [r.resource, r.group];
     for (const v of verbs) {
@@ -155,6 +158,9 @@ function policyRules(
   const byGroup = new Map<string, string[]>();
   for (const r of resources) {
     const mapped = mapResource(r.resource, r.group, ctx);
+    // The RESTMapper: discovery when the cache is cold; a miss invalidates it and reads again.
+    if (mapped) ctx.requestLog?.mapperReady();
+    else ctx.requestLog?.rediscover();
     let [resource, group] = mapped ?? [r.resource, r.group];
     if (r.subResource) resource = `${resource}/${r.subResource}`;
     const list = byGroup.get(group) ?? [];

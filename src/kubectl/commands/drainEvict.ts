@@ -65,6 +65,15 @@ function settleWaits(ctx: Ctx, pods: KubeObject[], verb: 'evicted' | 'deleted'):
   const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
   for (const p of pods) {
     const state = waitState(ctx, p);
+    // Each poll GETs the pod (-v=6 logs it; the console reads what it holds).
+    ctx.requestLog?.unsent(
+      'GET',
+      'pods',
+      p.metadata?.namespace,
+      p.metadata?.name ?? '',
+      {},
+      peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '') ? 200 : 404,
+    );
     if (state === 'gone') ctx.out(`pod/${p.metadata?.name} ${verb}\n`);
     else if (state === 'skip')
       ctx.out(
@@ -109,6 +118,9 @@ export function evictPods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean): 
   const attempt = (p: KubeObject) => {
     const name = p.metadata?.name ?? '';
     const ns = p.metadata?.namespace;
+    // -v=2 and above: drain's OnPodDeletionOrEvictionStarted prints the pod first.
+    if (!serverDryRun && (ctx.requestLog?.level ?? 0) >= 2)
+      ctx.out(`pod/${name} eviction started\n`);
     ctx.out(`evicting pod ${ns}/${name}${suffix}\n`);
     if (clock >= deadline) {
       errors.push(
@@ -152,6 +164,8 @@ export function evictPods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean): 
   // kubectl 1.32 prints its `evicting pod` lines in (always so with two pods in our checks).
   const order =
     pods.length > 1 ? [pods[pods.length - 1] as KubeObject, ...pods.slice(0, -1)] : pods;
+  // CheckEvictionSupport: the core group's resources (is pods/eviction served?), read once.
+  if (pods.length > 0) ctx.requestLog?.request('GET', '/api/v1', 200);
   for (const p of order) attempt(p);
   for (;;) {
     waiting = settleWaits(ctx, waiting, 'evicted');
@@ -193,6 +207,11 @@ export function deletePods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean):
     // The first failed DELETE ends the node's removal with its error.
     if (!r.ok && r.status.reason !== 'NotFound')
       return { errors: [r.status.message], alone: renderStatus(r.status).trimEnd() };
+    // -v=2 and above: OnPodDeletionOrEvictionStarted, through drain's printer.
+    if ((ctx.requestLog?.level ?? 0) >= 2)
+      ctx.out(
+        `pod/${p.metadata?.name} deletion started${serverDryRun ? ' (server dry run)' : ''}\n`,
+      );
   }
   // A server dry run deletes nothing, yet deletePods waits for the pods all the same (kubectl
   // 1.32 has no dry-run exception there): only --timeout ends that wait.

@@ -1885,10 +1885,6 @@ function controllerOf(pod: KubeObject): { kind: string; name: string } | undefin
  */
 function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]; alone?: string } {
   const podSelector = ctx.str('pod-selector');
-  ctx.requestLog?.nextQuery('pods', { fieldSelector: `spec.nodeName=${name}`, limit: '500' });
-  const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
-    (p) => (p as unknown as Pod).spec?.nodeName === name,
-  );
   const deleteEmptyDir = ctx.bool('delete-emptydir-data');
   const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
   const force = ctx.bool('force');
@@ -1947,19 +1943,28 @@ function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]
     return { delete: true };
   };
   const ref = (p: KubeObject): string => `${p.metadata?.namespace}/${p.metadata?.name}`;
-  // errors() and warnings() group the pods by message in a Go map: its order is random, and
-  // most often (a map this small is one bucket) the order the messages first appear in.
-  const errorsBy = new Map<string, string[]>();
-  const warningsBy = new Map<string, string[]>();
-  const toEvict: KubeObject[] = [];
-  for (const p of pods) {
-    const v = verdictOf(p);
-    if (v.error !== undefined) errorsBy.set(v.error, [...(errorsBy.get(v.error) ?? []), ref(p)]);
-    else if (v.warning !== undefined)
-      warningsBy.set(v.warning, [...(warningsBy.get(v.warning) ?? []), ref(p)]);
-    // The pods go in the order the list gave them.
-    if (v.delete) toEvict.push(p);
-  }
+  /** GetPodsForDeletion: the node's pods listed, each through the filters. */
+  const podsForDeletion = () => {
+    ctx.requestLog?.nextQuery('pods', { fieldSelector: `spec.nodeName=${name}`, limit: '500' });
+    const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
+      (p) => (p as unknown as Pod).spec?.nodeName === name,
+    );
+    // errors() and warnings() group the pods by message in a Go map: its order is random, and
+    // most often (a map this small is one bucket) the order the messages first appear in.
+    const errorsBy = new Map<string, string[]>();
+    const warningsBy = new Map<string, string[]>();
+    const toEvict: KubeObject[] = [];
+    for (const p of pods) {
+      const v = verdictOf(p);
+      if (v.error !== undefined) errorsBy.set(v.error, [...(errorsBy.get(v.error) ?? []), ref(p)]);
+      else if (v.warning !== undefined)
+        warningsBy.set(v.warning, [...(warningsBy.get(v.warning) ?? []), ref(p)]);
+      // The pods go in the order the list gave them.
+      if (v.delete) toEvict.push(p);
+    }
+    return { errorsBy, warningsBy, toEvict };
+  };
+  const { errorsBy, warningsBy, toEvict } = podsForDeletion();
   if (errorsBy.size > 0)
     return {
       problems: [...errorsBy].map(([msg, refs]) => `cannot delete ${msg}: ${refs.join(', ')}`),
@@ -1975,12 +1980,10 @@ function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]
     ? deletePods(ctx, toEvict, dryRun === 'server')
     : evictPods(ctx, toEvict, dryRun === 'server');
   if (errors.length === 0) return { problems: [] };
-  // deleteOrEvictPodsSimple: the pods GetPodsForDeletion still finds, then the error.
+  // deleteOrEvictPodsSimple: the pods GetPodsForDeletion still finds (it lists them again),
+  // then the error.
   const message = aggregateMessage(errors);
-  const pending = toEvict.filter((p) => {
-    const cur = peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '');
-    return cur !== undefined && cur.metadata?.uid === p.metadata?.uid;
-  });
+  const pending = podsForDeletion().toEvict;
   if (pending.length > 0) {
     ctx.err(`There are pending pods in node "${name}" when an error occurred: ${message}\n`);
     for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
@@ -2046,7 +2049,10 @@ export function runEvents(ctx: Ctx, _args: string[]): void {
     // NoResourceMatchError (CheckErr's own text, no `error: `).
     const [typeName = '', forName = ''] = forArg.split('/');
     if (typeName === '') ctx.fail('a resource must be present, got: /, Resource=');
+    // The RESTMapper reads discovery (when the cache is cold), and again after a miss.
+    ctx.requestLog?.mapperUsed();
     if (!resolveType(typeName)) {
+      ctx.requestLog?.rediscover();
       ctx.err(`the server doesn't have a resource type "${typeName}"\n`);
       throw new ExitError(1);
     }
