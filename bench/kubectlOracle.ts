@@ -45,6 +45,7 @@ import { adminCertificateCredentialId } from '../src/kubectl/kubeconfig.ts';
 import { isStoredType, OTHER_SERVED_VERSIONS, RESOURCE_TYPES } from '../src/kubectl/resources.ts';
 import { runLine } from '../src/kubectl/shell.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
+import { forgetDiscovery } from '../src/kubectl/verboseLog.ts';
 import {
   entriesOf,
   openApiV3Document,
@@ -92,6 +93,8 @@ for (const line of lines(setupFile)) {
   bridged.run(line);
   ours.run(line);
 }
+// The setup ran on our console only: the real kubectl starts with a cold discovery cache.
+forgetDiscovery(ours.host.fs);
 const adminApi = bridged.cluster.client('kubectl');
 const api = adminApi;
 

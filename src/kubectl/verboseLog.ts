@@ -521,6 +521,14 @@ export function readsDiscovery(
   return true;
 }
 
+/**
+ * Empties a console's discovery cache (as `rm -rf ~/.kube/cache` would): the oracle's setup
+ * lines run only on the console, so the real kubectl's cache is still cold after them.
+ */
+export function forgetDiscovery(fs: Workspace): void {
+  discoveredAt.delete(fs);
+}
+
 function markDiscovered(fs: Workspace, server: string, nowEpochMs: number): void {
   let byServer = discoveredAt.get(fs);
   if (!byServer) {
