@@ -682,6 +682,7 @@ describe('kubectl -v: when each command reads its kubeconfig and builds its clie
       'kubectl create cm -v=6',
       'kubectl diff -v=6',
       'kubectl port-forward po/x -v=6',
+      'kubectl rollout statuss deployment/web -v=6',
     ]) {
       expect(logLines(run(line).err)[0], line).toMatch(/^error: /);
     }

@@ -738,13 +738,15 @@ export function informerLog(
 
 /**
  * Refusals a command makes before it reads the kubeconfig (kubectl 1.32.5): cobra's required
- * flags, exec's old form, and the argument checks some commands run first in Complete (their
+ * flags and unknown subcommands, exec's old form, and the argument checks some commands run first in Complete (their
  * usage errors; label's parse of its arguments). Others (annotate's, apply's) come after it.
  */
 function refusedBeforeConfig(command: string, text: string): boolean {
   if (
     text.startsWith('error: required flag(s) ') ||
-    text.startsWith('error: exec [POD] [COMMAND] is not supported anymore')
+    text.startsWith('error: exec [POD] [COMMAND] is not supported anymore') ||
+    // cmdutil.DefaultSubCommandRun: a group's unknown subcommand (`rollout statuss`).
+    text.startsWith('error: unknown command "')
   )
     return true;
   const prefixes = PRE_CONFIG_REFUSALS[command];
