@@ -654,6 +654,25 @@ export function unstoredServedKind(apiVersion: unknown, kind: unknown): string |
  * Resolves what a user typed as a resource type (`po`, `pods`, `pod`, `Pod`,
  * `deployments.apps`, `deploy`), like the RESTMapper + shortcut expander.
  */
+/**
+ * schema.ParseResourceArg reads an argument with two dots or more as resource.version.group
+ * first (`clusterroles.rbac.authorization.k8s.io` is version `rbac` of group
+ * `authorization.k8s.io`): whether that reading maps to no type, so that the RESTMapper misses
+ * before it tries the argument as resource.group. Below two dots there is no such reading.
+ */
+export function fullySpecifiedMiss(arg: string): boolean {
+  const parts = arg.toLowerCase().split('.');
+  if (parts.length < 3) return false;
+  const [resource, version] = parts as [string, string];
+  const group = parts.slice(2).join('.');
+  return !RESOURCE_TYPES.some(
+    (r) =>
+      (r.resource === resource || r.singular === resource) &&
+      r.group === group &&
+      (r.version === version || OTHER_SERVED_VERSIONS.includes(`${group}/${version}`)),
+  );
+}
+
 export function resolveType(arg: string): AnyResourceType | undefined {
   const lower = arg.toLowerCase();
   let name = lower;

@@ -810,3 +810,66 @@ describe('kubectl -v: when each command reads its kubeconfig and builds its clie
     expect(d.out).toContain(`pod/${other[0]} deletion started\npod/${other[0]} deleted\n`);
   });
 });
+
+describe('kubectl -v: the RESTMapper reads discovery again after a miss, unless it just read it', () => {
+  it('an unknown type with a cold cache reads discovery once; with a warm one it invalidates first', () => {
+    const { run } = engineSession(3);
+    const cold = logLines(run('kubectl get foo -v=6').err);
+    expect(cold.filter((l) => l.startsWith('discovery.go'))).toEqual([]);
+    expect(cold.filter((l) => l.startsWith('round_trippers'))).toEqual(DISCOVERY);
+    expect(logLines(run('kubectl get foo -v=6').err).slice(5, 8)).toEqual([
+      'discovery.go:214] Invalidating discovery information',
+      ...DISCOVERY,
+    ]);
+  });
+
+  it('resource.version.group is tried first: clusterroles.rbac.authorization.k8s.io misses as version "rbac"', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    expect(
+      logLines(run('kubectl get clusterroles.rbac.authorization.k8s.io admin -o name -v=6').err),
+    ).toEqual([
+      LOADED,
+      ...GATES,
+      'discovery.go:214] Invalidating discovery information',
+      ...DISCOVERY,
+      req('GET SERVER/apis/rbac.authorization.k8s.io/v1/clusterroles/admin 200 OK'),
+    ]);
+    // A version that is one (deployments.v1.apps) or no version at all maps at once.
+    expect(logLines(run('kubectl get deployments.v1.apps -o name -v=6').err)).toEqual([
+      LOADED,
+      ...GATES,
+      req('GET SERVER/apis/apps/v1/namespaces/default/deployments?limit=500 200 OK'),
+    ]);
+  });
+
+  it('autoscaling/v1 named in an argument or a manifest: the requests go to v1', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    run('kubectl get ns -o name');
+    expect(
+      logLines(run('kubectl get horizontalpodautoscalers.v1.autoscaling -o name -v=6').err).at(-1),
+    ).toBe(
+      req(
+        'GET SERVER/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers?limit=500 200 OK',
+      ),
+    );
+    run('kubectl autoscale deployment web --min=1 --max=4 --dry-run=client -o yaml > hpa.yaml');
+    const applied = logLines(run('kubectl apply -f hpa.yaml -v=6').err).filter((l) =>
+      l.startsWith('round_trippers'),
+    );
+    expect(applied[1]).toMatch(/GET SERVER\/openapi\/v3\/apis\/autoscaling\/v1\?hash=/);
+    expect(applied.slice(2)).toEqual([
+      req(
+        'GET SERVER/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/web 404 Not Found',
+      ),
+      req(
+        'POST SERVER/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers?fieldManager=kubectl-client-side-apply&fieldValidation=Strict 201 Created',
+      ),
+    ]);
+    // describe's describer reads the version it knows.
+    expect(logLines(run('kubectl describe -f hpa.yaml -v=6').err)[5]).toBe(
+      req('GET SERVER/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/web 200 OK'),
+    );
+  });
+});

@@ -215,6 +215,7 @@ export class RequestLog {
    * client's carry `timeout=32s`, a plain discovery client's (top's) none.
    */
   discovery(timeout = true): void {
+    this.#discoveredThisRun = true;
     const q = timeout ? '?timeout=32s' : '';
     this.request('GET', `/api${q}`, 200);
     this.request('GET', `/apis${q}`, 200);
@@ -223,6 +224,8 @@ export class RequestLog {
   /** A type the cached discovery did not know: kubectl invalidates the cache and asks again. */
   rediscover(): void {
     this.mapperUsed();
+    // A cache read in this very run is fresh: DeferredDiscoveryRESTMapper does not reset it.
+    if (this.#discoveredThisRun) return;
     this.info(6, 'discovery.go:214', 'Invalidating discovery information');
     markDiscovered(this.fs, this.server, this.nowEpochMs());
     this.discovery();
@@ -240,13 +243,24 @@ export class RequestLog {
    * the command next prints or sends anything, unless the builder refuses its arguments first
    * (see forgetMapping): the console resolves types earlier than the builder does.
    */
-  mapped(): void {
+  mapped(invalidates = false): void {
     this.#mapped = true;
+    if (invalidates) this.#invalidates = true;
   }
+
+  /**
+   * The mapping missed first (an argument read as resource.version.group that names nothing):
+   * DeferredDiscoveryRESTMapper resets a cache it did not just read, and reads it again.
+   */
+  #invalidates = false;
+
+  /** Discovery read from the server in this run (the RESTMapper's cache is fresh). */
+  #discoveredThisRun = false;
 
   /** The builder refused its arguments before it mapped a type: nothing of that is logged. */
   forgetMapping(): void {
     this.#mapped = false;
+    this.#invalidates = false;
   }
 
   #mapped = false;
@@ -267,10 +281,15 @@ export class RequestLog {
     this.#mapped = false;
     this.featureGates();
     const pending = this.pendingDiscovery;
-    if (!pending) return;
-    this.pendingDiscovery = undefined;
-    this.#discoveryConsidered = true;
-    if (readsDiscovery(this.fs, this.server, this.nowEpochMs(), pending.fresh)) this.discovery();
+    if (pending) {
+      this.pendingDiscovery = undefined;
+      this.#discoveryConsidered = true;
+      if (readsDiscovery(this.fs, this.server, this.nowEpochMs(), pending.fresh)) this.discovery();
+    }
+    if (this.#invalidates) {
+      this.#invalidates = false;
+      if (!this.#discoveredThisRun) this.rediscover();
+    }
   }
 
   request(method: string, pathAndQuery: string, code: number): void {
@@ -323,7 +342,7 @@ export class RequestLog {
   ): void {
     this.requestTo(
       method,
-      pathOf(resource, namespace, name || undefined, subresource),
+      pathOf(this, resource, namespace, name || undefined, subresource),
       query,
       code,
     );
@@ -363,7 +382,7 @@ export class RequestLog {
     const timeoutSeconds = 300 + latencyMs(`${name}/${rv}`, this.#serial) * 41;
     this.requestTo(
       'GET',
-      pathOf(resource, namespace),
+      pathOf(this, resource, namespace),
       {
         allowWatchBookmarks: 'true',
         fieldSelector: `metadata.name=${name}`,
@@ -439,6 +458,20 @@ export class RequestLog {
     this.#openApi.add(gv);
     this.request('GET', `/openapi/v3/${gv}?hash=${documentHash(gv)}&timeout=32s`, 200);
   }
+
+  /**
+   * The version this run's requests to `resource` use when it is not the one the console
+   * stores (an `autoscaling/v1` manifest or `hpa.v1.autoscaling` argument).
+   */
+  requestVersion(resource: string, version: string): void {
+    this.#versions.set(resource, version);
+  }
+
+  versionOf(resource: string): string | undefined {
+    return this.#versions.get(resource);
+  }
+
+  #versions = new Map<string, string>();
 
   /** Extra query parameters for the next request to `resource` (see #nextQuery). */
   nextQuery(resource: ResourceName, query: Record<string, string>): void {
@@ -560,6 +593,7 @@ function codeOf<T>(r: Result<T>, success: number): number {
 }
 
 function pathOf(
+  log: RequestLog,
   resource: ResourceName,
   namespace: string | undefined,
   name?: string,
@@ -567,7 +601,9 @@ function pathOf(
 ): string {
   const def: ResourceDef | undefined = RESOURCES[resource];
   if (!def) return `/${resource}`;
-  return `${restPath(def, namespace, name)}${subresource ? `/${subresource}` : ''}`;
+  const version = log.versionOf(resource);
+  const path = restPath(version ? { ...def, version } : def, namespace, name);
+  return `${path}${subresource ? `/${subresource}` : ''}`;
 }
 
 /**
@@ -629,14 +665,14 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
         ? answered(
             api.create(resource, namespace, obj, opts),
             'PATCH',
-            pathOf(resource, namespace, obj.metadata?.name),
+            pathOf(log, resource, namespace, obj.metadata?.name),
             write(opts),
             201,
           )
         : answered(
             api.create(resource, namespace, obj, opts),
             'POST',
-            pathOf(resource, namespace, undefined, opts?.subresource),
+            pathOf(log, resource, namespace, undefined, opts?.subresource),
             write(opts),
             201,
           ),
@@ -644,7 +680,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         api.get(resource, namespace, name),
         'GET',
-        pathOf(resource, namespace, name, log.takeSubresource(resource)),
+        pathOf(log, resource, namespace, name, log.takeSubresource(resource)),
         () => log.takeQuery(resource),
         200,
       ),
@@ -652,7 +688,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         api.list(resource, namespace, opts),
         'GET',
-        pathOf(resource, namespace),
+        pathOf(log, resource, namespace),
         () => ({
           labelSelector: opts?.labelSelector || undefined,
           fieldSelector: opts?.fieldSelector || undefined,
@@ -665,7 +701,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         api.update(resource, namespace, obj, opts),
         'PUT',
-        pathOf(resource, namespace, obj.metadata?.name, opts?.subresource),
+        pathOf(log, resource, namespace, obj.metadata?.name, opts?.subresource),
         write(opts),
         200,
       ),
@@ -673,7 +709,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         api.patch(resource, namespace, name, patch, opts),
         'PATCH',
-        pathOf(resource, namespace, name, opts?.subresource),
+        pathOf(log, resource, namespace, name, opts?.subresource),
         write(opts),
         200,
       ),
@@ -683,7 +719,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         api.delete(resource, namespace, name, opts),
         opts?.eviction ? 'POST' : 'DELETE',
-        pathOf(resource, namespace, name, opts?.eviction ? 'eviction' : undefined),
+        pathOf(log, resource, namespace, name, opts?.eviction ? 'eviction' : undefined),
         () => ({}),
         opts?.eviction ? 201 : 200,
       ),
@@ -697,7 +733,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       return answered(
         r,
         'GET',
-        pathOf('pods', namespace, name, 'log'),
+        pathOf(log, 'pods', namespace, name, 'log'),
         () => ({ container: container || undefined, ...log.takeQuery('pods') }),
         200,
       );
@@ -709,7 +745,7 @@ export function loggedClient(api: ApiClient, log: RequestLog): ApiClient {
       answered(
         createToken(namespace, name, request),
         'POST',
-        pathOf('serviceaccounts', namespace, name, 'token'),
+        pathOf(log, 'serviceaccounts', namespace, name, 'token'),
         () => ({}),
         201,
       );

@@ -10,8 +10,10 @@ import { dryRunStrategy } from '../output.ts';
 import {
   ALL_CATEGORY,
   type AnyResourceType,
+  fullySpecifiedMiss,
   isStoredType,
   kindPrefix,
+  OTHER_SERVED_VERSIONS,
   qualifiedResource,
   RESOURCE_TYPES,
   type ResourceType,
@@ -75,8 +77,16 @@ export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   shortNameWarning(ctx, arg);
   const t = resolveType(arg);
   if (t) {
-    // The builder's RESTMapper: its client built, discovery read when the cache is cold.
-    ctx.requestLog?.mapped();
+    // `hpa.v1.autoscaling`: the requests go to the version named, when the server serves it.
+    const parts = arg.toLowerCase().split('.');
+    if (
+      parts.length >= 3 &&
+      OTHER_SERVED_VERSIONS.includes(`${parts.slice(2).join('.')}/${parts[1]}`)
+    )
+      ctx.requestLog?.requestVersion(t.resource, parts[1] ?? '');
+    // The builder's RESTMapper: its client built, discovery read when the cache is cold (and
+    // read again when the argument's resource.version.group reading missed first).
+    ctx.requestLog?.mapped(fullySpecifiedMiss(arg));
     return t;
   }
   const served = servedOnlyType(arg);
@@ -640,6 +650,14 @@ export function readFilenames(
         gather(message);
         continue;
       }
+      // A version the server serves beside the console's own: requests go to its path.
+      // (describe's describers read the version they know, whatever the file says).
+      if (
+        typeof obj.apiVersion === 'string' &&
+        OTHER_SERVED_VERSIONS.includes(obj.apiVersion) &&
+        ctx.commandPath !== 'kubectl describe'
+      )
+        ctx.requestLog?.requestVersion(type.resource, obj.apiVersion.split('/')[1] ?? '');
       out.push(
         errors
           ? { obj, type, source: file, errorsBefore: errors.length }

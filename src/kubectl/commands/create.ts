@@ -42,6 +42,7 @@ import { serverSideApplyError } from './applyServerSide.ts';
 import {
   clone,
   fieldValidation,
+  type ManifestObject,
   namespaceForManifest,
   namespaceMismatch,
   noResourceType,
@@ -965,7 +966,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     // The field-validation verifier (and apply's patcher) read the type's OpenAPI document.
     if (validation !== 'Ignore' || mode === 'apply')
-      ctx.requestLog?.openApiV3(m.type.group, m.type.version);
+      ctx.requestLog?.openApiV3(...openApiGroupVersion(m));
     // The builder's RequireNamespace check fails this object only (ContinueOnError): the
     // others are still created or applied, the errors printed at the end.
     const mismatch = namespaceMismatch(ctx, m);
@@ -1496,7 +1497,7 @@ export function runReplace(ctx: Ctx): void {
   let mapped = 0;
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
-    if (validation !== 'Ignore') ctx.requestLog?.openApiV3(m.type.group, m.type.version);
+    if (validation !== 'Ignore') ctx.requestLog?.openApiV3(...openApiGroupVersion(m));
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns));
     const name = obj.metadata?.name ?? '';
@@ -1626,4 +1627,13 @@ export function withBuilderNamespace(obj: KubeObject, ns: string | undefined): K
   if (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '') return obj;
   obj.metadata = { ...obj.metadata, namespace: ns };
   return obj;
+}
+
+/** The OpenAPI document an object is checked against: its own group version as written. */
+function openApiGroupVersion(m: ManifestObject): [string, string] {
+  const apiVersion = m.obj.apiVersion;
+  if (m.versionless || typeof apiVersion !== 'string' || apiVersion === '')
+    return [m.type.group, m.type.version];
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
 }
