@@ -593,6 +593,7 @@ const TYPED_CLIENTS = new Set([
   'logs',
   'port-forward',
   'rollout',
+  'run',
   'set',
   'taint',
   'uncordon',

@@ -873,3 +873,50 @@ describe('kubectl -v: the RESTMapper reads discovery again after a miss, unless 
     );
   });
 });
+
+describe('kubectl -v: more of where the log starts and what is sent', () => {
+  it('delete warns of a boolean --cascade before it reads the kubeconfig; logs and get --raw refuse before it', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl delete cm nope --cascade=false -v=6').err).slice(0, 2)).toEqual([
+      'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.',
+      LOADED,
+    ]);
+    expect(logLines(run('kubectl logs x -l app=web -v=6').err)[0]).toBe(
+      'error: only a selector (-l) or a POD name is allowed',
+    );
+    expect(logLines(run('kubectl get ns/default --raw=/api -v=6').err)).toEqual([
+      'error: arguments may not be passed when --raw is specified',
+    ]);
+  });
+
+  it('get --subresource with a subresource the type lacks still sends its GET (the server’s 404)', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    const lines = logLines(run('kubectl get svc kubernetes --subresource=nosuch -o name -v=6').err);
+    expect(lines[5]).toBe(
+      req('GET SERVER/api/v1/namespaces/default/services/kubernetes/nosuch 404 Not Found'),
+    );
+    expect(lines.at(-1)).toBe(
+      'Error from server (NotFound): the server could not find the requested resource',
+    );
+  });
+
+  it('run’s typed client dumps a refusal without kind and apiVersion', () => {
+    const { run } = engineSession(3);
+    run('kubectl create quota guard --hard=limits.memory=1Gi,requests.cpu=1 -n default');
+    run('kubectl get ns -o name');
+    const lines = logLines(run('kubectl run probe --image=busybox --restart=Never -v=6').err);
+    expect(lines[6]).toBe('helpers.go:246] server response object: %s[{');
+    expect(lines[7]).toBe('  "metadata": {},');
+  });
+
+  it('describe pvc lists the namespace’s pods a page at a time', () => {
+    const { run } = engineSession(3);
+    run(
+      `printf 'apiVersion: v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: data\\nspec:\\n  accessModes: [ReadWriteOnce]\\n  resources:\\n    requests:\\n      storage: 1Gi\\n' > pvc.yaml`,
+    );
+    run('kubectl apply -f pvc.yaml');
+    const lines = logLines(run('kubectl describe pvc data -v=6').err);
+    expect(lines).toContain(req('GET SERVER/api/v1/namespaces/default/pods?limit=500 200 OK'));
+  });
+});

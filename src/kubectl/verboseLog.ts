@@ -143,6 +143,8 @@ export class RequestLog {
     )
       this.featureGates();
     if (!this.#start) return;
+    // delete's Complete reads --cascade (and warns of a boolean) before the kubeconfig.
+    if (err && this.command === 'delete' && text.startsWith('warning: --cascade=')) return;
     if (err && refusedBeforeConfig(this.command, text)) {
       this.#start = undefined;
       return;
@@ -795,7 +797,8 @@ const PRE_CONFIG_REFUSALS: Record<string, readonly string[]> = {
   cordon: ['USAGE: '],
   uncordon: ['USAGE: '],
   drain: ['USAGE: '],
-  logs: ["expected 'logs "],
+  logs: ["expected 'logs ", 'only a selector (-l) or a POD name is allowed'],
+  get: ['arguments may not be passed when --raw is specified'],
   create: ['exactly one NAME is required'],
   diff: ['must specify one of -f and -k'],
   'port-forward': ['TYPE/NAME and list of ports are required'],

@@ -208,6 +208,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject, read = false
       return describePersistentVolume(obj, eventsFor(ctx, obj, 'PersistentVolume'), now);
     case 'persistentvolumeclaims': {
       const name = obj.metadata?.name ?? '';
+      // getPodsForPVC lists the namespace's pods a page at a time.
+      ctx.requestLog?.nextQuery('pods', { limit: '500' });
       const usedBy = listAll(ctx, 'pods', obj.metadata?.namespace)
         .filter((p) => podClaimNames(p).includes(name))
         .map((p) => p.metadata?.name ?? '');

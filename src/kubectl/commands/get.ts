@@ -203,6 +203,16 @@ export function runGet(ctx: Ctx, args: string[]): void {
       if (names.length > 0) {
         for (const name of names) {
           if (subresource !== '' && !subresourceServed(type.resource, subresource)) {
+            // The GET goes to a path the server does not route: its plain 404.
+            ctx.requestLog?.unsent(
+              'GET',
+              type.resource,
+              nsFor(type, ns),
+              name,
+              {},
+              404,
+              subresource,
+            );
             if (!ctx.bool('ignore-not-found')) errors.push(NO_SUCH_PATH);
             continue;
           }

@@ -63,6 +63,15 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
       if (!SCALABLE.has(type.resource)) {
         // No such subresource: the server has no such path, so its plain 404 whether or not the
         // object exists.
+        ctx.requestLog?.unsent(
+          'GET',
+          type.resource,
+          nsFor(type, ctx.namespace),
+          name,
+          {},
+          404,
+          'scale',
+        );
         if (!ctx.bool('ignore-not-found')) errors.push(NO_SUCH_PATH);
         continue;
       }
