@@ -123,3 +123,20 @@ describe('numbers, quotes and brackets as client-go scans them', () => {
     expect(jsonPath('{range}{.metadata.name}{end}-', pod)).toBe('big-');
   });
 });
+
+describe('-o FORMAT=… with --template', () => {
+  it('takes -o whole as the format name, which no printer has (kubectl 1.32.5)', () => {
+    const { run } = engineSession(9);
+    expect(
+      run(`kubectl get ns default -o jsonpath='{.kind}' --template='{.metadata.name}'`),
+    ).toEqual({
+      out: '',
+      err: 'error: unable to match a printer suitable for the output format "jsonpath={.kind}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
+      code: 1,
+    });
+    // The bare format name takes the template from --template.
+    expect(run(`kubectl get ns default -o jsonpath --template='{.metadata.name}'`).out).toBe(
+      'default',
+    );
+  });
+});

@@ -60,6 +60,13 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   // JSONYamlPrintFlags and NamePrintFlags match their formats case-insensitively (-o YAML,
   // -o Json, -o NAME); every other printer wants the exact lower-case name.
   const lower = o.toLowerCase();
+  // JSONPathPrintFlags and CustomColumnsPrintFlags split `FORMAT=value` only when --template is
+  // not given; with it, `jsonpath=…` is taken whole as the format name, and no printer has it.
+  if (ctx.str('template') !== '' && o.includes('=')) {
+    ctx.fail(
+      `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowWide ? GET_FORMATS : GENERIC_FORMATS}`,
+    );
+  }
   if (o === '' || lower === 'yaml' || lower === 'json' || lower === 'name')
     return lower as OutputFormat;
   if (o === 'wide' && allowWide) return o;
@@ -233,8 +240,10 @@ export function printObject(
       inOrder = true;
     }
   }
-  // Printers omit managedFields unless --show-managed-fields.
-  if (obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
+  // JSONYamlPrintFlags wraps its printer in OmitManagedFieldsPrinter unless
+  // --show-managed-fields; the jsonpath and go-template printers get the object whole.
+  const omits = format === 'yaml' || format === 'json';
+  if (omits && obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
     const { managedFields: _m, ...meta } = obj.metadata;
     obj = { ...obj, metadata: meta };
   }

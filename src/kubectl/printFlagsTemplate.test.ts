@@ -1,0 +1,73 @@
+/**
+ * genericclioptions.PrintFlags on the commands that print the object they changed (label,
+ * annotate, set …, scale, taint, rollout …, apply, replace, wait): -o comes with --template,
+ * --allow-missing-template-keys and --show-managed-fields, and only the JSON/YAML printers drop
+ * managedFields (OmitManagedFieldsPrinter); jsonpath and go-template see the object whole.
+ * Checked against kubectl 1.32.5 (oracle, session 29).
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('PrintFlags on commands that print what they changed', () => {
+  it('takes --template with a bare -o jsonpath / go-template', () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx');
+    expect(
+      run(
+        `kubectl label deploy web a=b --dry-run=client -o jsonpath --template='{.metadata.labels}'`,
+      ),
+    ).toEqual({ out: '{"a":"b","app":"web"}', err: '', code: 0 });
+    expect(
+      run(
+        `kubectl set image deploy/web nginx=nginx:1.27 --dry-run=client -o jsonpath --template='{.spec.template.spec.containers[0].image}'`,
+      ).out,
+    ).toBe('nginx:1.27');
+    expect(
+      run(
+        `kubectl annotate deploy web a=b --dry-run=client -o go-template --template='{{.metadata.annotations.a}}'`,
+      ).out,
+    ).toBe('b');
+    expect(
+      run(
+        `kubectl annotate deploy web a=b --dry-run=client -o jsonpath='{.kind}' --template='{.x}'`,
+      ),
+    ).toEqual({
+      out: '',
+      err: 'error: unable to match a printer suitable for the output format "jsonpath={.kind}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+      code: 1,
+    });
+  });
+
+  it('jsonpath sees managedFields, -o yaml does not unless --show-managed-fields', () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx');
+    const managers = run(
+      `kubectl get deploy web -o jsonpath='{.metadata.managedFields[*].manager}'`,
+    ).out;
+    expect(managers).toMatch(/^kubectl-create/);
+    for (const cmd of [
+      'label deploy web a=b',
+      'annotate deploy web a=b',
+      'set env deploy/web A=b',
+      'scale deploy web --replicas=3',
+    ]) {
+      expect(
+        run(`kubectl ${cmd} --dry-run=client -o jsonpath='{.metadata.managedFields[*].manager}'`)
+          .out,
+      ).toBe(managers);
+    }
+    expect(run('kubectl label deploy web a=b --dry-run=client -o yaml').out).not.toContain(
+      'managedFields',
+    );
+    expect(
+      run('kubectl label deploy web a=b --dry-run=client -o yaml --show-managed-fields').out,
+    ).toContain('managedFields:\n  - apiVersion: apps/v1\n');
+    expect(
+      run(
+        `kubectl annotate deploy web a=b --dry-run=client -o jsonpath='{.nope}' --allow-missing-template-keys=false`,
+      ).err,
+    ).toMatch(
+      /^error: error executing jsonpath "\{\.nope\}": Error executing template: nope is not found\./,
+    );
+  });
+});
