@@ -4,7 +4,12 @@ import type { Ctx } from './context.ts';
 import { customColumnsFromFile } from './customColumnsFile.ts';
 import { ExitError } from './errors.ts';
 import { parseGoBool } from './flags.ts';
-import { goTemplateText, isGoTemplateFormat, printGoTemplate } from './goTemplateOutput.ts';
+import {
+  checkGoTemplate,
+  goTemplateText,
+  isGoTemplateFormat,
+  printGoTemplate,
+} from './goTemplateOutput.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson, typedOrder } from './printers/json.ts';
 import {
@@ -13,6 +18,7 @@ import {
   JsonPathExecError,
   jsonPath,
   jsonPathAsJson,
+  parseJsonPath,
 } from './printers/jsonpath.ts';
 import { goTyped } from './printers/structOrder.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
@@ -99,6 +105,26 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   ctx.fail(
     `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowWide ? GET_FORMATS : GENERIC_FORMATS}`,
   );
+}
+
+/**
+ * What PrintFlags.ToPrinter checks beyond the format name: the jsonpath or Go template is
+ * parsed when the printer is made. For the commands that make it before they change anything
+ * (annotate, set …, taint, expose, scale, run, the create generators): a template that does
+ * not parse fails there, with nothing sent.
+ */
+export function checkTemplatePrinter(ctx: Ctx, format: OutputFormat): void {
+  if (format === 'jsonpath') {
+    const template = outputTemplate(ctx);
+    try {
+      parseJsonPath(template);
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+    }
+  } else if (format === 'go-template') {
+    checkGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS));
+  }
 }
 
 export type DryRun = 'none' | 'client' | 'server';

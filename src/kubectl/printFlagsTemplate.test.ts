@@ -71,3 +71,36 @@ describe('PrintFlags on commands that print what they changed', () => {
     );
   });
 });
+
+describe('a template that does not parse: checked when the printer is made', () => {
+  it('annotate, set, taint, expose, scale and the create generators refuse before changing anything; label after', () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx');
+    const bad = `-o jsonpath='{.metadata.name'`;
+    const refused = 'error: error parsing jsonpath {.metadata.name, unclosed action\n';
+    const get = (path: string) => run(`kubectl get deploy web -o jsonpath='{${path}}'`).out;
+    expect(run(`kubectl annotate deploy web x=y ${bad}`)).toEqual({
+      out: '',
+      err: refused,
+      code: 1,
+    });
+    expect(get('.metadata.annotations.x')).toBe('');
+    expect(run(`kubectl set image deploy/web nginx=nginx:1.27 ${bad}`).err).toBe(refused);
+    expect(run(`kubectl set env deploy/web A=b ${bad}`).err).toBe(refused);
+    expect(get('.spec.template.spec.containers[0].image')).toBe('nginx');
+    expect(get('.spec.template.spec.containers[0].env')).toBe('');
+    expect(run(`kubectl scale deploy web --replicas=3 ${bad}`).err).toBe(refused);
+    expect(get('.spec.replicas')).toBe('1');
+    expect(run(`kubectl expose deploy web --port=80 ${bad}`).err).toBe(refused);
+    expect(run(`kubectl create configmap c1 --from-literal=a=b ${bad}`).err).toBe(refused);
+    expect(run(`kubectl create namespace n1 -o go-template='{{.metadata.name'`).err).toBe(
+      'error: error parsing template {{.metadata.name, template: output:1: unclosed action\n',
+    );
+    expect(run('kubectl get svc,cm,ns -o name').out).not.toMatch(
+      /service\/web|configmap\/c1|namespace\/n1/,
+    );
+    // label makes its printer per object, after the patch.
+    expect(run(`kubectl label deploy web x=y ${bad}`).err).toBe(refused);
+    expect(get('.metadata.labels.x')).toBe('y');
+  });
+});

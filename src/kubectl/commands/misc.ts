@@ -18,6 +18,7 @@ import {
 import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
+  checkTemplatePrinter,
   type DryRun,
   dryRunStrategy,
   GENERIC_FORMATS,
@@ -164,6 +165,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   // -f: the builder reads the files' objects without fetching them (no Latest()): one not there
   // is the scale PATCH's NotFound; a -n conflict leaves nothing to scale.
   const fromFiles = filenameArgs(ctx).length > 0;
@@ -406,6 +408,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   refuseArgsWithPaths(ctx, files, args);
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const targets: { type: ResourceType; obj?: KubeObject; name: string }[] = [];
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {
@@ -610,6 +613,7 @@ export function resourcesAndPairs(ctx: Ctx, args: string[], what: string): [stri
 export function runSetImage(ctx: Ctx, args: string[]): void {
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const [named, pairs] = resourcesAndPairs(ctx, args, 'image');
   const local = ctx.bool('local');
   refuseLocalServerDryRun(ctx);
@@ -1392,6 +1396,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
+  if (field === 'annotations') checkTemplatePrinter(ctx, format);
   const files = filenameArgs(ctx);
   const local = ctx.bool('local');
   // Validate: before the resource and update checks.

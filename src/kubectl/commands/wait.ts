@@ -7,8 +7,8 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError } from '../errors.ts';
-import { outputFormat, outputTemplate, printObject } from '../output.ts';
-import { evaluate, JsonPathError, parseJsonPath } from '../printers/jsonpath.ts';
+import { checkTemplatePrinter, outputFormat, printObject } from '../output.ts';
+import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import { informerLog } from '../verboseLog.ts';
 import {
@@ -143,15 +143,7 @@ function allFound(ctx: Ctx, args: string[]): boolean {
 function waitPrinter(ctx: Ctx): ReturnType<typeof outputFormat> | '' {
   if (ctx.str('output') === '' && ctx.str('template') === '') return '';
   const format = outputFormat(ctx, false);
-  if (format === 'jsonpath') {
-    const template = outputTemplate(ctx);
-    try {
-      parseJsonPath(template);
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    }
-  }
+  checkTemplatePrinter(ctx, format);
   return format;
 }
 
