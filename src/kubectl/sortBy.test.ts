@@ -167,3 +167,54 @@ describe("kubectl get --sort-by past 12 objects: Go's pdqsort, ties included", (
     );
   });
 });
+
+describe('--sort-by errors as kubectl 1.32.5 prints them (oracle, session 29)', () => {
+  const klogLine = (text: string) =>
+    new RegExp(
+      `^F\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} +\\d+ sorter\\.go:329\\] ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`,
+    );
+  const session = () => {
+    const s = engineSession(9);
+    s.run('kubectl create deployment web --image=nginx --replicas=2');
+    s.run('kubectl run solo --image=nginx');
+    s.run('sim advance 30s');
+    return s;
+  };
+
+  it('a bool field cannot be ordered: the fatal of sorter.go, nothing printed', () => {
+    const { run } = session();
+    const r = run('kubectl get pods --sort-by=.status.containerStatuses[0].ready -o name');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      klogLine(
+        'Field {.status.containerStatuses[0].ready} in *unstructured.Unstructured is an unsortable type: interface, err: unsortable type: bool',
+      ),
+    );
+  });
+
+  it('`.` is `{..}`: the object itself, unwrapped, is a map', () => {
+    const { run } = session();
+    expect(run('kubectl get pods --sort-by=. -o name').err).toMatch(
+      klogLine(
+        'Field {..} in *unstructured.Unstructured is an unsortable type: map, err: unsortable type: map',
+      ),
+    );
+    // What `..` finds after a field comes wrapped again: strings sort.
+    expect(run('kubectl get pods --sort-by=.spec..image -o name').code).toBe(0);
+  });
+
+  it("the printer's sort error joins the builder's errors (no `error: ` before it then)", () => {
+    const { run } = session();
+    expect(run('kubectl get pod solo nope --sort-by=.spec.nope -o name')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "nope" not found\ncouldn\'t find any field with path "{.spec.nope}" in the list of objects\n',
+      code: 1,
+    });
+    expect(run('kubectl get pods --sort-by=.spec.nope -o name')).toEqual({
+      out: '',
+      err: 'error: couldn\'t find any field with path "{.spec.nope}" in the list of objects\n',
+      code: 1,
+    });
+  });
+});

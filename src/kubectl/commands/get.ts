@@ -250,7 +250,13 @@ export function runGet(ctx: Ctx, args: string[]): void {
     fail();
   }
   const sortBy = ctx.str('sort-by');
-  if (sortBy) sortFound(ctx, found, sortBy, format === '' || format === 'wide', singleItemImplied);
+  const table = format === '' || format === 'wide';
+  const sortError = sortBy ? sortFound(ctx, found, sortBy, table, singleItemImplied) : undefined;
+  if (sortError !== undefined) {
+    // printGeneric: the printer's error is added to the builder's, and nothing is printed.
+    ctx.errStatuses([...errors, clientError(sortError)]);
+    throw new ExitError(1);
+  }
   if (watching && files.length === 0) {
     runWatch(ctx, args, found, errors, format, allNs);
     return;
@@ -491,19 +497,29 @@ function goCompactJson(value: unknown): string {
  * formats sort everything printed as one List; a single named object is no list and is left
  * alone. A path no object has is kubectl's error.
  */
-function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, single: boolean): void {
+function sortFound(
+  ctx: Ctx,
+  found: Found[],
+  spec: string,
+  table: boolean,
+  single: boolean,
+): string | undefined {
+  // Every format but a table sorts in the printer (SortingPrinter): its error is returned, to
+  // join the builder's errors.
+  const fail = (message: string): string => (table ? ctx.fail(message) : message);
   const path = relaxedJsonPath(spec.trim());
   if (path === undefined) {
-    ctx.fail(
+    return fail(
       "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
     );
   }
   const expr = path.slice(1, -1);
   const data = (f: Found): unknown => withTypeMeta(f.type, f.obj);
-  const sortGroup = (group: Found[]): void => {
+  const sortGroup = (group: Found[]): string | undefined => {
     if (!foundInAny(group, expr, data))
-      ctx.fail(`couldn't find any field with path "${path}" in the list of objects`);
+      return fail(`couldn't find any field with path "${path}" in the list of objects`);
     sortByPath(group, expr, data);
+    return undefined;
   };
   try {
     if (table) {
@@ -517,7 +533,7 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
         start = end;
       }
     } else if (found.length > 0 && !(single && found.length === 1)) {
-      sortGroup(found);
+      return sortGroup(found);
     }
   } catch (e) {
     if (e instanceof Unsortable) {
@@ -525,16 +541,17 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
       ctx.klog(
         'F',
         'sorter.go:329',
-        `Field ${path} in *unstructured.Unstructured is an unsortable type: interface, err: ${e.message}`,
+        `Field ${path} in *unstructured.Unstructured is an unsortable type: ${e.kind}, err: ${e.message}`,
       );
       throw new ExitError(1);
     }
     if (!(e instanceof JsonPathError)) throw e;
     // SortObjects (every format but a table) returns the parser's or the evaluation's error
     // as it is: `error: invalid array index app`.
-    if (!table) ctx.fail(e.message);
+    if (!table) return e.message;
     ctx.fail(`error parsing jsonpath ${path}, ${e.message}`);
   }
+  return undefined;
 }
 
 /**

@@ -369,6 +369,29 @@ export function parseJsonPath(template: string): TopNode[] {
   return new Parser(template).parse().nodes as TopNode[];
 }
 
+/**
+ * Whether the first values a path finds come unwrapped (a reflect.Value of the map, list or
+ * string itself, as `..` and literals give them) rather than as a map's or a list's element (an
+ * interface): sorter.go's isLess tells the two apart.
+ */
+export function resultsUnwrapped(path: string): boolean {
+  const first = parseJsonPath(`{${path}}`).find((n) => n.t === 'list') as ListNode | undefined;
+  let list = first;
+  for (;;) {
+    const last = list?.nodes[list.nodes.length - 1];
+    if (last === undefined) return true;
+    if (last.t === 'union') {
+      list = last.lists[0];
+      continue;
+    }
+    if (last.t === 'list') {
+      list = last;
+      continue;
+    }
+    return ['recursive', 'int', 'float', 'bool', 'text'].includes(last.t);
+  }
+}
+
 /** A number literal written with a dot: a float64 even when whole (`1.0`). */
 class FloatLiteral {
   constructor(readonly value: number) {}
