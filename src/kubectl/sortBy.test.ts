@@ -218,3 +218,26 @@ describe('--sort-by errors as kubectl 1.32.5 prints them (oracle, session 29)', 
     });
   });
 });
+
+describe('--sort-by with a table (TableSorter; read from sorter.go, the oracle serves no Table)', () => {
+  it('a template that does not parse is a sorting error; an unsortable value names the rows', () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    run('sim advance 30s');
+    expect(run('kubectl get pods --sort-by=.metadata.name[')).toEqual({
+      out: '',
+      err: 'error: sorting error: unterminated array\n',
+      code: 1,
+    });
+    const r = run('kubectl get pods --sort-by=.metadata.labels');
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /^F\d{4} [\d:.]+ +\d+ sorter\.go:375\] Field \{\.metadata\.labels\} in \[\]\[\]\[\]reflect\.Value is an unsortable type: interface, err: unsortable type: map\[string\]interface \{\}\n$/,
+    );
+    // RelaxedJSONPathExpression refuses `{.a}{.b}`: a table sorts by the template as typed.
+    expect(run("kubectl get pods --sort-by='{.metadata.name}{.x}'").code).toBe(0);
+    expect(run("kubectl get pods --sort-by='{.metadata.name}{.x}' -o name").err).toBe(
+      "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n",
+    );
+  });
+});

@@ -8,7 +8,7 @@
 
 import { quantityFraction } from '../engine/scheduler/framework/quantity.ts';
 import { goSort } from './goSort.ts';
-import { evaluate, resultsUnwrapped } from './printers/jsonpath.ts';
+import { findResults, resultsUnwrapped } from './printers/jsonpath.ts';
 
 /** `printers.RelaxedJSONPathExpression`: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all become `{.a.b}`. */
 export function relaxedJsonPath(spec: string): string | undefined {
@@ -93,14 +93,14 @@ export function isLess(a: unknown, b: unknown, direct = false): boolean {
 }
 
 /**
- * Sorts `items` in place by the first result of `path` ({.a.b} form), as Go's sort.Sort does
- * with sorter.go's Less (RuntimeSort and TableSorter alike): an item without a result is "less"
- * than any other. sort.Sort is not stable, so ties (a null `lastTimestamp`, equal times to the
- * second) come out in the order Go's pdqsort leaves them, as the real kubectl prints them.
+ * Sorts `items` in place by the first value the template (`{.a.b}`) finds in each, as Go's
+ * sort.Sort does with sorter.go's Less (RuntimeSort and TableSorter alike): an item without
+ * one is "less" than any other. sort.Sort is not stable, so ties (a null `lastTimestamp`, equal
+ * times to the second) come out in the order Go's pdqsort leaves them, as kubectl prints them.
  */
-export function sortByPath<T>(items: T[], path: string, data: (item: T) => unknown): void {
-  const keys = new Map<T, unknown[]>(items.map((it) => [it, evaluate(path, data(it))]));
-  const direct = resultsUnwrapped(path);
+export function sortByPath<T>(items: T[], template: string, data: (item: T) => unknown): void {
+  const keys = new Map<T, unknown[]>(items.map((it) => [it, firstResults(template, data(it))]));
+  const direct = resultsUnwrapped(template);
   goSort(items, (x: T, y: T): boolean => {
     const kx = keys.get(x) ?? [];
     const ky = keys.get(y) ?? [];
@@ -110,7 +110,11 @@ export function sortByPath<T>(items: T[], path: string, data: (item: T) => unkno
   });
 }
 
-/** Whether `path` finds something in at least one item (else kubectl's "couldn't find" error). */
-export function foundInAny<T>(items: T[], path: string, data: (item: T) => unknown): boolean {
-  return items.some((it) => evaluate(path, data(it)).length > 0);
+/** `values[0]`: what the template's first node found. */
+const firstResults = (template: string, data: unknown): unknown[] =>
+  findResults(template, data)[0] ?? [];
+
+/** Whether the template finds something in at least one item (else "couldn't find any field"). */
+export function foundInAny<T>(items: T[], template: string, data: (item: T) => unknown): boolean {
+  return items.some((it) => firstResults(template, data(it)).length > 0);
 }

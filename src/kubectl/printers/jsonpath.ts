@@ -370,13 +370,12 @@ export function parseJsonPath(template: string): TopNode[] {
 }
 
 /**
- * Whether the first values a path finds come unwrapped (a reflect.Value of the map, list or
- * string itself, as `..` and literals give them) rather than as a map's or a list's element (an
- * interface): sorter.go's isLess tells the two apart.
+ * Whether the first values a template finds come unwrapped (a reflect.Value of the map, list
+ * or string itself, as `..` and literals give them) rather than as a map's or a list's element
+ * (an interface): sorter.go's isLess tells the two apart.
  */
-export function resultsUnwrapped(path: string): boolean {
-  const first = parseJsonPath(`{${path}}`).find((n) => n.t === 'list') as ListNode | undefined;
-  let list = first;
+export function resultsUnwrapped(template: string): boolean {
+  let list = parseJsonPath(template).find((n) => n.t === 'list') as ListNode | undefined;
   for (;;) {
     const last = list?.nodes[list.nodes.length - 1];
     if (last === undefined) return true;
@@ -390,6 +389,11 @@ export function resultsUnwrapped(path: string): boolean {
     }
     return ['recursive', 'int', 'float', 'bool', 'text'].includes(last.t);
   }
+}
+
+/** FindResults of a whole template (missing keys allowed): one list of values per node run. */
+export function findResults(template: string, data: unknown): unknown[][] {
+  return new Executor(parseJsonPath(template), true).findResults(data);
 }
 
 /** A number literal written with a dot: a float64 even when whole (`1.0`). */
