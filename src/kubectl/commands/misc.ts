@@ -1436,7 +1436,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     // ContinueOnError: the files' own errors (a stream cut off, a document that is no object)
     // among the others, in document order.
     const read: Status[] = [];
-    const objs = readFilenames(ctx, files, read, '', { versionless: true });
+    const objs = readFilenames(ctx, files, read, '', { versionless: true, asIs: local });
     const single = objs.length === 1;
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
@@ -1457,7 +1457,14 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
         }
         cur = r.value;
       }
-      const e = changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
+      const e = changeMeta(ctx, m.type, cur, changes, field, {
+        list,
+        single,
+        format,
+        local,
+        ns,
+        ...(m.unmapped ? { unmapped: true } : {}),
+      });
       if (e) errors.push(e);
     }
     while (readAt < read.length) errors.push(read[readAt++] as Status);
@@ -1516,6 +1523,8 @@ function changeMeta(
     format: ReturnType<typeof outputFormat>;
     /** --local: the object is a file's, changed here and never sent. */
     local?: boolean;
+    /** The file's object has no apiVersion (ManifestObject.unmapped). */
+    unmapped?: boolean;
     /** Where the object lives (from its file); else the command's namespace. */
     ns?: string | undefined;
   },
@@ -1638,9 +1647,11 @@ function changeMeta(
         [CHANGE_CAUSE]: cause,
       };
     }
+    // A file's object without apiVersion (--local) is printed as it came, with no type.
+    const typeMeta = opts.unmapped ? {} : { apiVersion: apiVersionOf(type), kind: type.kind };
     printObject(
       ctx,
-      { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta },
+      { ...obj, ...typeMeta, metadata: meta },
       opts.format,
       // RunLabel makes its printer for each object (its message is the object's): a YAML
       // printer's `---` comes only from its second object, so never here. Annotate's is one.
@@ -1648,7 +1659,8 @@ function changeMeta(
     );
     return undefined;
   }
-  ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
+  const prefix = opts.unmapped ? type.kind.toLowerCase() : kindPrefix(type);
+  ctx.out(`${prefix}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
   return undefined;
 }
 
