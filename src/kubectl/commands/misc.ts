@@ -969,6 +969,8 @@ function visitRollout(
       fn(type, obj);
     } catch (e) {
       if (!(e instanceof ExitError)) throw e;
+      // A panic (exit 2) ends kubectl there: what it said is printed as it is (finally).
+      if (e.code === 2) throw e;
       // What fn printed on its way out is the error; `error: ` marks a plain one.
       const prefixed = said.startsWith('error: ');
       const keep =
@@ -1789,7 +1791,14 @@ function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: n
     );
   if (revision > 0) {
     const found = byRevision.get(revision);
-    if (!found) ctx.fail('unable to find the specified revision');
+    if (!found) {
+      // kubectl 1.32.5 gives its printer the missing revision's nil object and panics (exit 2,
+      // then a Go stack trace): its first line, and a note in place of the trace.
+      ctx.err(
+        `panic: reflect: call of reflect.Value.Type on zero Value\n(this console leaves out the Go stack trace that follows: kubectl 1.32.5 crashes when --revision names a revision ${kindPrefix(type)}/${d.metadata?.name ?? ''} does not have; kubectl rollout history ${kindPrefix(type)}/${d.metadata?.name ?? ''} lists them)\n`,
+      );
+      throw new ExitError(2);
+    }
     print(found);
     return;
   }
