@@ -16,8 +16,7 @@ import {
   goSyntax,
   JsonPathError,
   JsonPathExecError,
-  jsonPath,
-  jsonPathAsJson,
+  JsonPathPrinter,
   parseJsonPath,
 } from './printers/jsonpath.ts';
 import { goTyped } from './printers/structOrder.ts';
@@ -253,6 +252,8 @@ export function printObject(
     typed?: boolean | 'decoded';
     /** A printer made for this object alone (label's, per object): no `---` before it. */
     ownPrinter?: boolean;
+    /** A jsonpath execution error: dropped (wait), or its text handed over (annotate). */
+    printError?: 'drop' | ((text: string) => void);
   },
 ): void {
   // 'decoded': an object kubectl decoded into its Go type (goTyped): zero values written, Go's
@@ -294,7 +295,10 @@ export function printObject(
       ctx.out(`${objectRef(obj)}\n`);
       return;
     case 'jsonpath':
-      printJsonPath(ctx, outputTemplate(ctx), obj);
+      printJsonPath(ctx, outputTemplate(ctx), obj, {
+        ...(opts.printError === 'drop' ? { dropExecError: true } : {}),
+        ...(typeof opts.printError === 'function' ? { gatherExecError: opts.printError } : {}),
+      });
       return;
     case 'go-template':
       printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), obj);
@@ -311,36 +315,55 @@ export function printObject(
   }
 }
 
+/** Commands that make one printer for all the objects they print (see onePrinter). */
+const sharedPrinters = new WeakMap<Ctx, Map<string, JsonPathPrinter>>();
+
+/**
+ * The command prints every object with one printer, made once (annotate, wait, set …): a
+ * jsonpath printer then keeps client-go's executor state from one object to the next.
+ */
+export function onePrinter(ctx: Ctx): void {
+  if (!sharedPrinters.has(ctx)) sharedPrinters.set(ctx, new Map());
+}
+
 /**
  * `-o jsonpath=…`: the template's output, or kubectl's error. A template that does not parse is
  * `error parsing jsonpath …`; one that fails while running (an index out of bounds) is the
  * jsonpath printer's `error executing jsonpath "…"` with the template and the object dumped.
+ * `gatherExecError`: a command that goes on after a print error gets its text (no `error: `).
  */
 export function printJsonPath(
   ctx: Ctx,
   template: string,
   data: unknown,
-  opts: { dropExecError?: boolean } = {},
+  opts: { dropExecError?: boolean; gatherExecError?: (text: string) => void } = {},
 ): void {
   try {
     // --allow-missing-template-keys=false: a key none of the values has is an error.
     const strict =
       ctx.changed('allow-missing-template-keys') && !ctx.bool('allow-missing-template-keys');
     // -o jsonpath-as-json goes through the same printer with JSON output turned on.
-    ctx.out(
-      /^jsonpath-as-json(=|$)/.test(ctx.str('output'))
-        ? jsonPathAsJson(template, data)
-        : jsonPath(template, data, { allowMissingKeys: !strict }),
-    );
+    const json = /^jsonpath-as-json(=|$)/.test(ctx.str('output'));
+    const shared = sharedPrinters.get(ctx);
+    const key = `${json}:${strict}:${template}`;
+    let printer = shared?.get(key);
+    if (!printer) {
+      printer = new JsonPathPrinter(template, { allowMissingKeys: !strict, json });
+      shared?.set(key, printer);
+    }
+    ctx.out(printer.print(data));
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;
     if (!(e instanceof JsonPathExecError))
       ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    // A caller that ignores PrintObj's error (kubectl events): nothing more is said.
+    // A caller that ignores PrintObj's error (kubectl events, wait): nothing more is said.
     if (opts.dropExecError) return;
-    ctx.err(
-      `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
-    );
+    const text = `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n`;
+    if (opts.gatherExecError) {
+      opts.gatherExecError(text);
+      return;
+    }
+    ctx.err(`error: ${text}\n`);
     throw new ExitError(1);
   }
 }

@@ -104,3 +104,42 @@ describe('a template that does not parse: checked when the printer is made', () 
     expect(get('.metadata.labels.x')).toBe('y');
   });
 });
+
+describe('one printer for several objects (annotate, wait): the jsonpath executor keeps its state', () => {
+  it('after a range, the next object runs from after the range: {end} is not in range', () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx --replicas=3');
+    run('sim advance 30s');
+    const pods = run(`kubectl get pods -o jsonpath='{.items[*].metadata.name}'`).out.split(' ');
+    const template = '{.metadata.name}:{range .spec.containers[*]}[{.name}]{end}|{"\\n"}';
+    const r = run(`kubectl annotate pods --all x=y -o jsonpath='${template}'`);
+    expect(r.out).toBe(`${pods[0]}:[nginx]|\n`);
+    expect(r.code).toBe(1);
+    // Both later objects fail; several errors are printed each on its own, without `error: `.
+    const failures = r.err.split(
+      `error executing jsonpath ${JSON.stringify(template)}: Error executing template: not in range, nothing to end. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\tmap[string]interface {}{`,
+    );
+    expect(failures.length).toBe(3);
+    expect(failures[0]).toBe('');
+    expect(r.err.endsWith('}}\n\n\n\n')).toBe(true);
+    // wait ignores what its printer returns: the first object only, and no error.
+    expect(run(`kubectl wait pods --all --for=condition=Ready -o jsonpath='${template}'`)).toEqual({
+      out: `${pods[0]}:[nginx]|\n`,
+      err: '',
+      code: 0,
+    });
+    // label makes a printer per object.
+    expect(run(`kubectl label pods --all q=1 -o jsonpath='${template}'`).out).toBe(
+      pods.map((p) => `${p}:[nginx]|\n`).join(''),
+    );
+  });
+
+  it("annotate prints the server's answer (its new resourceVersion)", () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx');
+    const out = run(
+      `kubectl annotate deploy web a=b -o jsonpath='{.metadata.resourceVersion}'`,
+    ).out;
+    expect(out).toBe(run(`kubectl get deploy web -o jsonpath='{.metadata.resourceVersion}'`).out);
+  });
+});

@@ -22,6 +22,7 @@ import {
   type DryRun,
   dryRunStrategy,
   GENERIC_FORMATS,
+  onePrinter,
   outputFormat,
   outputTemplate,
   printJsonPath,
@@ -1398,7 +1399,11 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
-  if (field === 'annotations') checkTemplatePrinter(ctx, format);
+  // Annotate makes one printer, in Complete (label makes one per object, after the patch).
+  if (field === 'annotations') {
+    checkTemplatePrinter(ctx, format);
+    onePrinter(ctx);
+  }
   const files = filenameArgs(ctx);
   const local = ctx.bool('local');
   // Validate: before the resource and update checks.
@@ -1580,6 +1585,7 @@ function changeMeta(
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
   }
+  let served: KubeObject | undefined;
   if (changed && send) {
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
@@ -1604,6 +1610,8 @@ function changeMeta(
     );
     if (!r.ok) return r.status;
     printWarnings(ctx, r);
+    // RunAnnotate prints what the server answered (RunLabel the object it changed).
+    if (field === 'annotations') served = r.value;
   } else if (send) {
     // kubectl sends its merge patch even when it changes nothing (the server finds it a no-op).
     ctx.requestLog?.unsent(
@@ -1651,15 +1659,28 @@ function changeMeta(
     }
     // A file's object without apiVersion (--local) is printed as it came, with no type.
     const typeMeta = opts.unmapped ? {} : { apiVersion: apiVersionOf(type), kind: type.kind };
+    // Annotate goes on after a template that fails on this object: its error joins the others.
+    let printFailure: string | undefined;
     printObject(
       ctx,
-      { ...obj, ...typeMeta, metadata: meta },
+      served ? { ...served, ...typeMeta } : { ...obj, ...typeMeta, metadata: meta },
       opts.format,
       // RunLabel makes its printer for each object (its message is the object's): a YAML
       // printer's `---` comes only from its second object, so never here. Annotate's is one.
-      { verb, dryRun, ownPrinter: field === 'labels' },
+      {
+        verb,
+        dryRun,
+        ownPrinter: field === 'labels',
+        ...(field === 'annotations'
+          ? {
+              printError: (text: string) => {
+                printFailure = `${text}\n`;
+              },
+            }
+          : {}),
+      },
     );
-    return undefined;
+    return printFailure === undefined ? undefined : clientError(printFailure);
   }
   const prefix = opts.unmapped ? type.kind.toLowerCase() : kindPrefix(type);
   ctx.out(`${prefix}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);

@@ -7,7 +7,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError } from '../errors.ts';
-import { checkTemplatePrinter, outputFormat, printObject } from '../output.ts';
+import { checkTemplatePrinter, onePrinter, outputFormat, printObject } from '../output.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import { informerLog } from '../verboseLog.ts';
@@ -144,6 +144,7 @@ function waitPrinter(ctx: Ctx): ReturnType<typeof outputFormat> | '' {
   if (ctx.str('output') === '' && ctx.str('template') === '') return '';
   const format = outputFormat(ctx, false);
   checkTemplatePrinter(ctx, format);
+  onePrinter(ctx);
   return format;
 }
 
@@ -241,7 +242,9 @@ export function runWait(ctx: Ctx, args: string[]): void {
     }
     // The printer gets the object the condition was met on (the last one seen, once deleted).
     const obj = peekObject(ctx, t.type.resource, t.ns, t.name) ?? seen;
-    if (obj) printObject(ctx, obj, format, { verb: 'condition met', dryRun: 'none' });
+    // RunWait ignores what PrintObj returns: a template that fails prints nothing more.
+    if (obj)
+      printObject(ctx, obj, format, { verb: 'condition met', dryRun: 'none', printError: 'drop' });
   }
   if (errors.length > 0) {
     ctx.errStatuses(errors);

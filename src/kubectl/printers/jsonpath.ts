@@ -709,6 +709,30 @@ export function jsonPathAsJson(template: string, data: unknown): string {
   return groups.map((g) => `${goJsonIndent(g)}\n`).join('');
 }
 
+/**
+ * One JSONPathPrinter: the template parsed once, and one executor for every object it prints.
+ * client-go's executor keeps its state between objects: a range it ran leaves the template's
+ * start after the range (and its counters as they were), so a printer given a second object
+ * runs only what followed the first `{range}` (often `… {end}`: "not in range, nothing to
+ * end"), as kubectl does when one printer prints several objects (annotate, wait).
+ */
+export class JsonPathPrinter {
+  private readonly executor: Executor;
+  constructor(
+    template: string,
+    private readonly opts: { allowMissingKeys?: boolean; json?: boolean } = {},
+  ) {
+    this.executor = new Executor(parseJsonPath(template), opts.allowMissingKeys ?? true);
+  }
+
+  print(data: unknown): string {
+    const groups = this.executor.findResults(data);
+    return this.opts.json
+      ? groups.map((g) => `${goJsonIndent(g)}\n`).join('')
+      : groups.map((g) => g.map(text).join(' ')).join('');
+  }
+}
+
 /** Renders a kubectl JSONPath template (the part after `jsonpath=`): parsed, then run. */
 export function jsonPath(
   template: string,
