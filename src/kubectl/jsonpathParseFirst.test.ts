@@ -112,6 +112,17 @@ describe('numbers, quotes and brackets as client-go scans them', () => {
     expect(jsonPath('{.l..}', { l: [['ab'], []] })).toBe('[["ab"],[]] ["ab"] ab');
   });
 
+  it('an exists filter ignores the error of its path: what the path gave up to it counts', () => {
+    const d = { spec: { containers: [{ name: 'app', command: ['sleep'] }, { name: 'side' }] } };
+    // An index on a string fails with the string in hand: every container is kept.
+    expect(jsonPath('{.spec.containers[?(@.name[0])].name}', d)).toBe('app side');
+    // An index out of bounds, a word: the value before it.
+    expect(jsonPath('{.spec.containers[?(@.command[5])].name}', d)).toBe('app');
+    expect(jsonPath('{.spec.containers[?(@.command foo)].name}', d)).toBe('app');
+    // A stray {end} gives nothing.
+    expect(jsonPath('{.spec.containers[?(@.name end)].name}', d)).toBe('');
+  });
+
   it('a filter closed by ) must be followed by ]', () => {
     parseFails('{.spec.containers[?(@.name=="app").image}', 'unclosed array expect ]');
     parseFails('{.items[?(@.x == "a)]}', 'unterminated filter');

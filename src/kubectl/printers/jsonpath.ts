@@ -546,6 +546,25 @@ class Executor {
     }
   }
 
+  /**
+   * evalList as an `exists` filter reads it, error ignored: the values the failing step returned
+   * along with its error (client-go's: nothing for a missing key or a stray {end}, its input for
+   * an index or a word it does not know).
+   */
+  private walkUntilError(input: unknown[], list: ListNode): unknown[] {
+    let cur = input;
+    for (const n of list.nodes) {
+      try {
+        cur = this.walk(cur, n);
+      } catch (e) {
+        if (!(e instanceof JsonPathExecError)) throw e;
+        const nothing = n.t === 'field' || (n.t === 'ident' && n.name === 'end');
+        return nothing ? [] : cur;
+      }
+    }
+    return cur;
+  }
+
   /** evalField: a map's key; with missing keys refused, one none of the inputs has fails. */
   private field(input: unknown[], name: string): unknown[] {
     if (input.length === 0) return [];
@@ -615,13 +634,8 @@ class Executor {
       }
       for (const item of v) {
         if (node.op === 'exists') {
-          let lefts: unknown[] = [];
-          try {
-            lefts = this.walk([item], node.left);
-          } catch (e) {
-            if (!(e instanceof JsonPathExecError)) throw e;
-          }
-          if (lefts.length > 0) results.push(item);
+          // The error is not looked at: what the path gave up to it counts.
+          if (this.walkUntilError([item], node.left).length > 0) results.push(item);
           continue;
         }
         const lefts = this.walk([item], node.left);
