@@ -78,6 +78,16 @@ function jsonString(s: string): string {
   );
 }
 
+/** NewGoTemplatePrinter's parse of the template: `error parsing template …` when it fails. */
+export function checkGoTemplate(ctx: Ctx, text: string): void {
+  try {
+    parseTemplate('output', text);
+  } catch (e) {
+    if (!(e instanceof TemplateParseError)) throw e;
+    ctx.fail(`error parsing template ${text}, ${e.message}`);
+  }
+}
+
 /**
  * Prints `data` (the object's JSON) through the template. A template that does not parse is
  * `error parsing template …`; one that fails while running leaves what it printed so far,

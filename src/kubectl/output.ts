@@ -4,15 +4,20 @@ import type { Ctx } from './context.ts';
 import { customColumnsFromFile } from './customColumnsFile.ts';
 import { ExitError } from './errors.ts';
 import { parseGoBool } from './flags.ts';
-import { goTemplateText, isGoTemplateFormat, printGoTemplate } from './goTemplateOutput.ts';
+import {
+  checkGoTemplate,
+  goTemplateText,
+  isGoTemplateFormat,
+  printGoTemplate,
+} from './goTemplateOutput.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson, typedOrder } from './printers/json.ts';
 import {
   goSyntax,
   JsonPathError,
   JsonPathExecError,
-  jsonPath,
-  jsonPathAsJson,
+  JsonPathPrinter,
+  parseJsonPath,
 } from './printers/jsonpath.ts';
 import { goTyped } from './printers/structOrder.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
@@ -60,6 +65,13 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   // JSONYamlPrintFlags and NamePrintFlags match their formats case-insensitively (-o YAML,
   // -o Json, -o NAME); every other printer wants the exact lower-case name.
   const lower = o.toLowerCase();
+  // JSONPathPrintFlags and CustomColumnsPrintFlags split `FORMAT=value` only when --template is
+  // not given; with it, `jsonpath=…` is taken whole as the format name, and no printer has it.
+  if (ctx.str('template') !== '' && o.includes('=')) {
+    ctx.fail(
+      `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowWide ? GET_FORMATS : GENERIC_FORMATS}`,
+    );
+  }
   if (o === '' || lower === 'yaml' || lower === 'json' || lower === 'name')
     return lower as OutputFormat;
   if (o === 'wide' && allowWide) return o;
@@ -92,6 +104,26 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   ctx.fail(
     `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowWide ? GET_FORMATS : GENERIC_FORMATS}`,
   );
+}
+
+/**
+ * What PrintFlags.ToPrinter checks beyond the format name: the jsonpath or Go template is
+ * parsed when the printer is made. For the commands that make it before they change anything
+ * (annotate, set …, taint, expose, scale, run, the create generators): a template that does
+ * not parse fails there, with nothing sent.
+ */
+export function checkTemplatePrinter(ctx: Ctx, format: OutputFormat): void {
+  if (format === 'jsonpath') {
+    const template = outputTemplate(ctx);
+    try {
+      parseJsonPath(template);
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+    }
+  } else if (format === 'go-template') {
+    checkGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS));
+  }
 }
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -220,6 +252,8 @@ export function printObject(
     typed?: boolean | 'decoded';
     /** A printer made for this object alone (label's, per object): no `---` before it. */
     ownPrinter?: boolean;
+    /** A jsonpath execution error: dropped (wait), or its text handed over (annotate). */
+    printError?: 'drop' | ((text: string) => void);
   },
 ): void {
   // 'decoded': an object kubectl decoded into its Go type (goTyped): zero values written, Go's
@@ -233,8 +267,10 @@ export function printObject(
       inOrder = true;
     }
   }
-  // Printers omit managedFields unless --show-managed-fields.
-  if (obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
+  // JSONYamlPrintFlags wraps its printer in OmitManagedFieldsPrinter unless
+  // --show-managed-fields; the jsonpath and go-template printers get the object whole.
+  const omits = format === 'yaml' || format === 'json';
+  if (omits && obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
     const { managedFields: _m, ...meta } = obj.metadata;
     obj = { ...obj, metadata: meta };
   }
@@ -259,7 +295,10 @@ export function printObject(
       ctx.out(`${objectRef(obj)}\n`);
       return;
     case 'jsonpath':
-      printJsonPath(ctx, outputTemplate(ctx), obj);
+      printJsonPath(ctx, outputTemplate(ctx), obj, {
+        ...(opts.printError === 'drop' ? { dropExecError: true } : {}),
+        ...(typeof opts.printError === 'function' ? { gatherExecError: opts.printError } : {}),
+      });
       return;
     case 'go-template':
       printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), obj);
@@ -276,36 +315,55 @@ export function printObject(
   }
 }
 
+/** Commands that make one printer for all the objects they print (see onePrinter). */
+const sharedPrinters = new WeakMap<Ctx, Map<string, JsonPathPrinter>>();
+
+/**
+ * The command prints every object with one printer, made once (annotate, wait, set …): a
+ * jsonpath printer then keeps client-go's executor state from one object to the next.
+ */
+export function onePrinter(ctx: Ctx): void {
+  if (!sharedPrinters.has(ctx)) sharedPrinters.set(ctx, new Map());
+}
+
 /**
  * `-o jsonpath=…`: the template's output, or kubectl's error. A template that does not parse is
  * `error parsing jsonpath …`; one that fails while running (an index out of bounds) is the
  * jsonpath printer's `error executing jsonpath "…"` with the template and the object dumped.
+ * `gatherExecError`: a command that goes on after a print error gets its text (no `error: `).
  */
 export function printJsonPath(
   ctx: Ctx,
   template: string,
   data: unknown,
-  opts: { dropExecError?: boolean } = {},
+  opts: { dropExecError?: boolean; gatherExecError?: (text: string) => void } = {},
 ): void {
   try {
     // --allow-missing-template-keys=false: a key none of the values has is an error.
     const strict =
       ctx.changed('allow-missing-template-keys') && !ctx.bool('allow-missing-template-keys');
     // -o jsonpath-as-json goes through the same printer with JSON output turned on.
-    ctx.out(
-      /^jsonpath-as-json(=|$)/.test(ctx.str('output'))
-        ? jsonPathAsJson(template, data)
-        : jsonPath(template, data, { allowMissingKeys: !strict }),
-    );
+    const json = /^jsonpath-as-json(=|$)/.test(ctx.str('output'));
+    const shared = sharedPrinters.get(ctx);
+    const key = `${json}:${strict}:${template}`;
+    let printer = shared?.get(key);
+    if (!printer) {
+      printer = new JsonPathPrinter(template, { allowMissingKeys: !strict, json });
+      shared?.set(key, printer);
+    }
+    ctx.out(printer.print(data));
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;
     if (!(e instanceof JsonPathExecError))
       ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    // A caller that ignores PrintObj's error (kubectl events): nothing more is said.
+    // A caller that ignores PrintObj's error (kubectl events, wait): nothing more is said.
     if (opts.dropExecError) return;
-    ctx.err(
-      `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
-    );
+    const text = `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n`;
+    if (opts.gatherExecError) {
+      opts.gatherExecError(text);
+      return;
+    }
+    ctx.err(`error: ${text}\n`);
     throw new ExitError(1);
   }
 }

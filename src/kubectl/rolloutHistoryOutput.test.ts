@@ -24,11 +24,20 @@ describe('rollout history -o', () => {
     expect(yaml).toMatch(/^apiVersion: apps\/v1\nkind: ReplicaSet\nmetadata:\n/);
     expect(yaml).toContain(`  name: ${first}\n`);
     expect(yaml).toContain('      - image: nginx:1.25\n');
-    expect(run('kubectl rollout history deploy web --revision=7 -o name')).toEqual({
-      out: '',
-      err: 'error: unable to find the specified revision\n',
-      code: 1,
-    });
+    // kubectl 1.32.5 hands its printer the missing revision's nil object and panics (exit 2,
+    // `panic: reflect: call of reflect.Value.Type on zero Value`, then a Go stack trace, for
+    // -o name, json, yaml and jsonpath alike): the first line, and a note for the trace.
+    for (const o of ['name', 'json', 'yaml', "jsonpath='{.metadata.name}'"]) {
+      expect(run(`kubectl rollout history deploy web --revision=7 -o ${o}`)).toEqual({
+        out: '',
+        err: 'panic: reflect: call of reflect.Value.Type on zero Value\n(this console leaves out the Go stack trace that follows: kubectl 1.32.5 crashes when --revision names a revision deployment.apps/web does not have; kubectl rollout history deployment.apps/web lists them)\n',
+        code: 2,
+      });
+    }
+    // Without -o it is kubectl's own error.
+    expect(run('kubectl rollout history deploy web --revision=7').err).toBe(
+      'error: unable to find the specified revision\n',
+    );
   });
 
   it('prints a daemon set or stateful set as it was at each revision', () => {

@@ -167,3 +167,77 @@ describe("kubectl get --sort-by past 12 objects: Go's pdqsort, ties included", (
     );
   });
 });
+
+describe('--sort-by errors as kubectl 1.32.5 prints them (oracle, session 29)', () => {
+  const klogLine = (text: string) =>
+    new RegExp(
+      `^F\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} +\\d+ sorter\\.go:329\\] ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`,
+    );
+  const session = () => {
+    const s = engineSession(9);
+    s.run('kubectl create deployment web --image=nginx --replicas=2');
+    s.run('kubectl run solo --image=nginx');
+    s.run('sim advance 30s');
+    return s;
+  };
+
+  it('a bool field cannot be ordered: the fatal of sorter.go, nothing printed', () => {
+    const { run } = session();
+    const r = run('kubectl get pods --sort-by=.status.containerStatuses[0].ready -o name');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      klogLine(
+        'Field {.status.containerStatuses[0].ready} in *unstructured.Unstructured is an unsortable type: interface, err: unsortable type: bool',
+      ),
+    );
+  });
+
+  it('`.` is `{..}`: the object itself, unwrapped, is a map', () => {
+    const { run } = session();
+    expect(run('kubectl get pods --sort-by=. -o name').err).toMatch(
+      klogLine(
+        'Field {..} in *unstructured.Unstructured is an unsortable type: map, err: unsortable type: map',
+      ),
+    );
+    // What `..` finds after a field comes wrapped again: strings sort.
+    expect(run('kubectl get pods --sort-by=.spec..image -o name').code).toBe(0);
+  });
+
+  it("the printer's sort error joins the builder's errors (no `error: ` before it then)", () => {
+    const { run } = session();
+    expect(run('kubectl get pod solo nope --sort-by=.spec.nope -o name')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "nope" not found\ncouldn\'t find any field with path "{.spec.nope}" in the list of objects\n',
+      code: 1,
+    });
+    expect(run('kubectl get pods --sort-by=.spec.nope -o name')).toEqual({
+      out: '',
+      err: 'error: couldn\'t find any field with path "{.spec.nope}" in the list of objects\n',
+      code: 1,
+    });
+  });
+});
+
+describe('--sort-by with a table (TableSorter; read from sorter.go, the oracle serves no Table)', () => {
+  it('a template that does not parse is a sorting error; an unsortable value names the rows', () => {
+    const { run } = engineSession(9);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    run('sim advance 30s');
+    expect(run('kubectl get pods --sort-by=.metadata.name[')).toEqual({
+      out: '',
+      err: 'error: sorting error: unterminated array\n',
+      code: 1,
+    });
+    const r = run('kubectl get pods --sort-by=.metadata.labels');
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /^F\d{4} [\d:.]+ +\d+ sorter\.go:375\] Field \{\.metadata\.labels\} in \[\]\[\]\[\]reflect\.Value is an unsortable type: interface, err: unsortable type: map\[string\]interface \{\}\n$/,
+    );
+    // RelaxedJSONPathExpression refuses `{.a}{.b}`: a table sorts by the template as typed.
+    expect(run("kubectl get pods --sort-by='{.metadata.name}{.x}'").code).toBe(0);
+    expect(run("kubectl get pods --sort-by='{.metadata.name}{.x}' -o name").err).toBe(
+      "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n",
+    );
+  });
+});

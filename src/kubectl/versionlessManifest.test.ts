@@ -86,3 +86,60 @@ describe('a core kind without apiVersion', () => {
     expect(run('kubectl delete -f dnv.yaml')).toEqual(refused(mapping));
   });
 });
+
+describe('a Deployment without apiVersion, as the other -f commands read it (oracle, session 29)', () => {
+  const NOV_DEPLOY = "printf 'kind: Deployment\\nmetadata:\\n  name: web\\n' > d.yaml";
+  const deploySession = () => {
+    const s = engineSession();
+    s.run('kubectl create deployment web --image=nginx');
+    expect(s.run(NOV_DEPLOY).code).toBe(0);
+    return s;
+  };
+  const undecodable = `unable to decode "d.yaml": Object 'apiVersion' is missing in '{"kind":"Deployment","metadata":{"name":"web"}}'`;
+
+  it('set, rollout and expose decode into Go types: the decoder refuses it', () => {
+    const { run } = deploySession();
+    for (const cmd of [
+      'set image -f d.yaml nginx=nginx:1.27',
+      'set env -f d.yaml A=b --local -o yaml',
+      'set resources -f d.yaml --limits=cpu=200m',
+      'set serviceaccount -f d.yaml sa1',
+      'rollout status -f d.yaml',
+      'rollout history -f d.yaml',
+      'expose -f d.yaml --port=80 --dry-run=client -o yaml',
+    ]) {
+      expect(run(`kubectl ${cmd}`)).toEqual(refused(`error: ${undecodable}\n`));
+    }
+    // restart, pause and resume return the builder's aggregate: no `error: `.
+    for (const verb of ['restart', 'pause', 'resume'])
+      expect(run(`kubectl rollout ${verb} -f d.yaml`)).toEqual(refused(`${undecodable}\n`));
+  });
+
+  it('scale maps it in the core group and finds no Deployment there', () => {
+    const { run } = deploySession();
+    expect(run('kubectl scale -f d.yaml --replicas=3')).toEqual(
+      refused(
+        'error: no objects passed to scale resource mapping not found for name: "web" namespace: "" from "d.yaml": no matches for kind "Deployment" in version ""\nensure CRDs are installed first\n',
+      ),
+    );
+  });
+
+  it('label, annotate and patch --local take it as it is', () => {
+    const { run } = deploySession();
+    expect(run('kubectl label -f d.yaml x=y --local -o yaml')).toEqual({
+      out: 'kind: Deployment\nmetadata:\n  labels:\n    x: "y"\n  name: web\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl label -f d.yaml x=y --local').out).toBe('deployment/web labeled\n');
+    expect(run('kubectl annotate -f d.yaml x=y --local -o name').out).toBe('deployment/web\n');
+    expect(run(`kubectl patch -f d.yaml -p '{"spec":{"replicas":3}}' --local -o yaml`)).toEqual(
+      refused(
+        'error: strategic merge patch is not supported for /, Kind=Deployment locally, try --type merge\n',
+      ),
+    );
+    expect(
+      run(`kubectl patch -f d.yaml --type=merge -p '{"spec":{"replicas":3}}' --local -o name`).out,
+    ).toBe('deployment/web\n');
+  });
+});

@@ -157,3 +157,38 @@ describe('kubectl wait --timeout=0 and below zero', () => {
     expect(cluster.now() - before).toBeLessThan(11 * 60_000);
   });
 });
+
+describe('kubectl wait -o (kubectl 1.32.5: the printer gets the object)', () => {
+  it('prints each object met with the -o printer; -o is checked before waiting', () => {
+    const { run } = engineSession(2);
+    run('kubectl create deployment d --image=nginx --replicas=2');
+    const pods = run(`kubectl get pods -l app=d -o jsonpath='{.items[*].metadata.name}'`).out.split(
+      ' ',
+    );
+    expect(run('kubectl wait --for=condition=Ready pod -l app=d -o name').out).toBe(
+      pods.map((p) => `pod/${p}\n`).join(''),
+    );
+    expect(
+      run(`kubectl wait --for=condition=Ready pod -l app=d -o jsonpath='{.metadata.name}{"\\n"}'`)
+        .out,
+    ).toBe(pods.map((p) => `${p}\n`).join(''));
+    expect(
+      run(
+        `kubectl wait deploy d --for=condition=Available -o go-template='{{.status.readyReplicas}}'`,
+      ).out,
+    ).toBe('2');
+    expect(run(`kubectl wait deploy d --for=condition=Available -o yaml`).out).toMatch(
+      /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}annotations:/,
+    );
+    expect(
+      run(`kubectl wait pod ${pods[0]} --for=condition=Ready -o jsonpath='{.metadata.name'`),
+    ).toEqual({
+      out: '',
+      err: 'error: error parsing jsonpath {.metadata.name, unclosed action\n',
+      code: 1,
+    });
+    expect(run(`kubectl wait pod ${pods[0]} --for=condition=Ready -o wide`).err).toBe(
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+    );
+  });
+});

@@ -5,7 +5,7 @@
  */
 
 /** `%v` of a float64: strconv's shortest `%g`, in exponent form below 1e-4 and from 1e6 up. */
-function goFloat(n: number): string {
+export function goFloat(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   const [mantissa = '', exp = '0'] = n.toExponential().split('e');

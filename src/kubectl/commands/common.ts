@@ -2,7 +2,7 @@
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import { metadataTypeError } from '../../engine/apiserver/decode.ts';
 import type { Ctx } from '../context.ts';
-import { clientError } from '../errors.ts';
+import { clientError, ExitError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
 import { invalidObjectError, parseManifestStream } from '../manifest.ts';
@@ -232,7 +232,17 @@ export function fileTargetArgs(ctx: Ctx, args: string[], mismatchPrefix = ''): s
   if (files.length === 0) return args;
   refuseArgsWithPaths(ctx, files, args);
   const namespaces = new Set<string>();
-  const out = readFilenames(ctx, files).map((m) => {
+  // scale (a prefix given): nothing read is `no objects passed to scale %w` of the builder's
+  // error (one error's text, several as a list).
+  const readErrors: Status[] = [];
+  const read =
+    mismatchPrefix === '' ? readFilenames(ctx, files) : readFilenames(ctx, files, readErrors);
+  if (readErrors.length > 0) {
+    const texts = readErrors.map((e) => e.message);
+    if (read.length > 0) ctx.fail(texts[0] as string);
+    ctx.fail(`${mismatchPrefix}${texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`}`);
+  }
+  const out = read.map((m) => {
     const mismatch = namespaceMismatch(ctx, m);
     if (mismatch) ctx.fail(`${mismatchPrefix}${mismatch}`);
     const ns = ownNamespace(ctx, m);
@@ -402,7 +412,19 @@ export interface ManifestObject {
    * the API server's bare 404 (VERSIONLESS_NOT_FOUND).
    */
   versionless?: true;
+  /**
+   * A kind without apiVersion taken as it is, for a command that changes it here (`--local`):
+   * no REST mapping asked; `type` is the kind's type in whatever group has it.
+   */
+  unmapped?: true;
 }
+
+/**
+ * The commands whose builder decodes files into Go types (WithScheme): a document without
+ * apiVersion fails to decode there, before any mapping.
+ */
+const TYPED_DECODE =
+  /^kubectl (set (image|env|resources|selector|serviceaccount|subject)|rollout (status|history|restart|pause|resume|undo)|expose)$/;
 
 /** What a request to a path the API server does not route gets (client-go's words). */
 export const VERSIONLESS_NOT_FOUND: Status = {
@@ -499,6 +521,8 @@ export function readFilenames(
     undecodableLast?: boolean;
     /** The command handles `versionless` objects (else a missing apiVersion is refused). */
     versionless?: boolean;
+    /** `--local`: a kind without apiVersion is taken as it is (`unmapped`), not mapped. */
+    asIs?: boolean;
   } = {},
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
@@ -596,6 +620,36 @@ export function readFilenames(
       }
       const noVersion = typeof obj.apiVersion !== 'string' || obj.apiVersion === '';
       if (noVersion && !validating && typeof obj.kind === 'string' && obj.kind !== '') {
+        if (TYPED_DECODE.test(ctx.commandPath)) {
+          const json =
+            single !== undefined && docs.length === 1 && obj === docs[0]
+              ? single
+              : goCompactJson(obj);
+          const message = `unable to decode ${JSON.stringify(file)}: Object 'apiVersion' is missing in '${json}'`;
+          // rollout restart/pause/resume return the builder's aggregate: no `error: ` before it.
+          if (/^kubectl rollout (restart|pause|resume)$/.test(ctx.commandPath)) {
+            ctx.err(`${message}\n`);
+            throw new ExitError(1);
+          }
+          gather(message);
+          continue;
+        }
+        if (opts.asIs) {
+          const kind = obj.kind;
+          const anyType =
+            typeByKind('v1', kind) ??
+            RESOURCE_TYPES.filter(isStoredType).find((t) => t.kind === kind);
+          if (anyType) {
+            out.push({
+              obj,
+              type: anyType,
+              source: file,
+              unmapped: true,
+              ...(errors ? { errorsBefore: errors.length } : {}),
+            });
+            continue;
+          }
+        }
         // Without validation the builder maps the kind in the group of the empty apiVersion,
         // the core one (kubectl 1.32.5).
         const core = typeByKind('v1', obj.kind);

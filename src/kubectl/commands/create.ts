@@ -20,6 +20,7 @@ import {
 import type { Ctx } from '../context.ts';
 import { aggregateMessage, clientError, ExitError, withSource } from '../errors.ts';
 import {
+  checkTemplatePrinter,
   type DryRun,
   deferObjectPrints,
   dryRunStrategy,
@@ -112,6 +113,7 @@ function submit(
   opts: { wrap?: string; dryRun: DryRun; fieldManager: string; saveConfig?: false },
 ): void {
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const save = opts.saveConfig !== false && ctx.bool('save-config');
   const r = send(ctx, save ? withSavedConfig(obj) : obj, namespace, opts);
   if (!r.ok) {
@@ -776,6 +778,7 @@ export function runRun(ctx: Ctx, args: string[]): void {
   // (with its own `---` after it in YAML); the pod is printed last, and a failed service is
   // reported after it.
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const pod = send(ctx, saved(final), ctx.namespace, { dryRun, fieldManager });
   if (!pod.ok) ctx.failStatus(pod.status);
   const service = send(

@@ -9,7 +9,7 @@ import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../out
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { evaluate, JsonPathError } from '../printers/jsonpath.ts';
+import { evaluate, JsonPathError, parseJsonPath } from '../printers/jsonpath.ts';
 import { printTable, sanitizeCell, type Table } from '../printers/table.ts';
 import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
 import { foundInAny, relaxedJsonPath, sortByPath, Unsortable } from '../sortBy.ts';
@@ -260,7 +260,13 @@ export function runGet(ctx: Ctx, args: string[]): void {
     fail();
   }
   const sortBy = ctx.str('sort-by');
-  if (sortBy) sortFound(ctx, found, sortBy, format === '' || format === 'wide', singleItemImplied);
+  const table = format === '' || format === 'wide';
+  const sortError = sortBy ? sortFound(ctx, found, sortBy, table, singleItemImplied) : undefined;
+  if (sortError !== undefined) {
+    // printGeneric: the printer's error is added to the builder's, and nothing is printed.
+    ctx.errStatuses([...errors, clientError(sortError)]);
+    throw new ExitError(1);
+  }
   if (watching && files.length === 0) {
     runWatch(ctx, args, found, errors, format, allNs);
     return;
@@ -496,25 +502,36 @@ function goCompactJson(value: unknown): string {
 }
 
 /**
- * `--sort-by`. A table (the default and `-o wide`) sorts each server-side Table on its own: the
- * rows of one list, while named objects are one-row Tables and keep the order given. Other
- * formats sort everything printed as one List; a single named object is no list and is left
- * alone. A path no object has is kubectl's error.
+ * `--sort-by`. A table (the default and `-o wide`) sorts each server-side Table on its own
+ * (RuntimeSorter, TableSorter): the rows of one list, while named objects are one-row Tables and
+ * keep the order given; a path RelaxedJSONPathExpression refuses is used as it was typed, and a
+ * template that does not parse is `sorting error: …`. Other formats sort everything printed as
+ * one List in the printer (SortingPrinter, SortObjects); a single named object is no list and is
+ * left alone; their errors are returned, to join the builder's. A path no object has is
+ * kubectl's error; a value isLess cannot order is klog's fatal.
  */
-function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, single: boolean): void {
-  const path = relaxedJsonPath(spec.trim());
-  if (path === undefined) {
-    ctx.fail(
-      "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
-    );
+function sortFound(
+  ctx: Ctx,
+  found: Found[],
+  spec: string,
+  table: boolean,
+  single: boolean,
+): string | undefined {
+  const relaxed = relaxedJsonPath(spec.trim());
+  if (relaxed === undefined && !table) {
+    return "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'";
   }
-  const expr = path.slice(1, -1);
+  const template = relaxed ?? spec;
+  if (table) {
+    try {
+      parseJsonPath(template);
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      ctx.fail(`sorting error: ${e.message}`);
+    }
+  }
   const data = (f: Found): unknown => withTypeMeta(f.type, f.obj);
-  const sortGroup = (group: Found[]): void => {
-    if (!foundInAny(group, expr, data))
-      ctx.fail(`couldn't find any field with path "${path}" in the list of objects`);
-    sortByPath(group, expr, data);
-  };
+  const notFound = `couldn't find any field with path "${template}" in the list of objects`;
   try {
     if (table) {
       let start = 0;
@@ -522,29 +539,33 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
         let end = start + 1;
         while (end < found.length && found[end]?.info === found[start]?.info) end++;
         const group = found.slice(start, end);
-        sortGroup(group);
+        if (!foundInAny(group, template, data)) ctx.fail(notFound);
+        sortByPath(group, template, data);
         found.splice(start, group.length, ...group);
         start = end;
       }
     } else if (found.length > 0 && !(single && found.length === 1)) {
-      sortGroup(found);
+      if (!foundInAny(found, template, data)) return notFound;
+      sortByPath(found, template, data);
     }
   } catch (e) {
     if (e instanceof Unsortable) {
-      // sorter.go Less: klog.Fatalf, one line, and kubectl exits.
+      // Less: klog.Exitf, one line, and kubectl exits. RuntimeSort names the object's type,
+      // TableSorter its parsed rows' (sorter.go:375 is reasoned from the source, not observed).
       ctx.klog(
         'F',
-        'sorter.go:329',
-        `Field ${path} in *unstructured.Unstructured is an unsortable type: interface, err: ${e.message}`,
+        table ? 'sorter.go:375' : 'sorter.go:329',
+        `Field ${template} in ${table ? '[][][]reflect.Value' : '*unstructured.Unstructured'} is an unsortable type: ${e.kind}, err: ${e.message}`,
       );
       throw new ExitError(1);
     }
     if (!(e instanceof JsonPathError)) throw e;
-    // SortObjects (every format but a table) returns the parser's or the evaluation's error
-    // as it is: `error: invalid array index app`.
-    if (!table) ctx.fail(e.message);
-    ctx.fail(`error parsing jsonpath ${path}, ${e.message}`);
+    // SortObjects returns the parser's or the evaluation's error as it is:
+    // `error: invalid array index app`.
+    if (!table) return e.message;
+    ctx.fail(`sorting error: ${e.message}`);
   }
+  return undefined;
 }
 
 /**

@@ -18,9 +18,11 @@ import {
 import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
+  checkTemplatePrinter,
   type DryRun,
   dryRunStrategy,
   GENERIC_FORMATS,
+  onePrinter,
   outputFormat,
   outputTemplate,
   printJsonPath,
@@ -164,6 +166,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   // -f: the builder reads the files' objects without fetching them (no Latest()): one not there
   // is the scale PATCH's NotFound; a -n conflict leaves nothing to scale.
   const fromFiles = filenameArgs(ctx).length > 0;
@@ -406,6 +409,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   refuseArgsWithPaths(ctx, files, args);
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const targets: { type: ResourceType; obj?: KubeObject; name: string }[] = [];
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {
@@ -610,6 +614,7 @@ export function resourcesAndPairs(ctx: Ctx, args: string[], what: string): [stri
 export function runSetImage(ctx: Ctx, args: string[]): void {
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const [named, pairs] = resourcesAndPairs(ctx, args, 'image');
   const local = ctx.bool('local');
   refuseLocalServerDryRun(ctx);
@@ -965,6 +970,8 @@ function visitRollout(
       fn(type, obj);
     } catch (e) {
       if (!(e instanceof ExitError)) throw e;
+      // A panic (exit 2) ends kubectl there: what it said is printed as it is (finally).
+      if (e.code === 2) throw e;
       // What fn printed on its way out is the error; `error: ` marks a plain one.
       const prefixed = said.startsWith('error: ');
       const keep =
@@ -1392,6 +1399,11 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
+  // Annotate makes one printer, in Complete (label makes one per object, after the patch).
+  if (field === 'annotations') {
+    checkTemplatePrinter(ctx, format);
+    onePrinter(ctx);
+  }
   const files = filenameArgs(ctx);
   const local = ctx.bool('local');
   // Validate: before the resource and update checks.
@@ -1431,7 +1443,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     // ContinueOnError: the files' own errors (a stream cut off, a document that is no object)
     // among the others, in document order.
     const read: Status[] = [];
-    const objs = readFilenames(ctx, files, read, '', { versionless: true });
+    const objs = readFilenames(ctx, files, read, '', { versionless: true, asIs: local });
     const single = objs.length === 1;
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
@@ -1452,7 +1464,14 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
         }
         cur = r.value;
       }
-      const e = changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
+      const e = changeMeta(ctx, m.type, cur, changes, field, {
+        list,
+        single,
+        format,
+        local,
+        ns,
+        ...(m.unmapped ? { unmapped: true } : {}),
+      });
       if (e) errors.push(e);
     }
     while (readAt < read.length) errors.push(read[readAt++] as Status);
@@ -1511,6 +1530,8 @@ function changeMeta(
     format: ReturnType<typeof outputFormat>;
     /** --local: the object is a file's, changed here and never sent. */
     local?: boolean;
+    /** The file's object has no apiVersion (ManifestObject.unmapped). */
+    unmapped?: boolean;
     /** Where the object lives (from its file); else the command's namespace. */
     ns?: string | undefined;
   },
@@ -1564,6 +1585,7 @@ function changeMeta(
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
   }
+  let served: KubeObject | undefined;
   if (changed && send) {
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
@@ -1588,6 +1610,8 @@ function changeMeta(
     );
     if (!r.ok) return r.status;
     printWarnings(ctx, r);
+    // RunAnnotate prints what the server answered (RunLabel the object it changed).
+    if (field === 'annotations') served = r.value;
   } else if (send) {
     // kubectl sends its merge patch even when it changes nothing (the server finds it a no-op).
     ctx.requestLog?.unsent(
@@ -1633,17 +1657,33 @@ function changeMeta(
         [CHANGE_CAUSE]: cause,
       };
     }
+    // A file's object without apiVersion (--local) is printed as it came, with no type.
+    const typeMeta = opts.unmapped ? {} : { apiVersion: apiVersionOf(type), kind: type.kind };
+    // Annotate goes on after a template that fails on this object: its error joins the others.
+    let printFailure: string | undefined;
     printObject(
       ctx,
-      { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta },
+      served ? { ...served, ...typeMeta } : { ...obj, ...typeMeta, metadata: meta },
       opts.format,
       // RunLabel makes its printer for each object (its message is the object's): a YAML
       // printer's `---` comes only from its second object, so never here. Annotate's is one.
-      { verb, dryRun, ownPrinter: field === 'labels' },
+      {
+        verb,
+        dryRun,
+        ownPrinter: field === 'labels',
+        ...(field === 'annotations'
+          ? {
+              printError: (text: string) => {
+                printFailure = `${text}\n`;
+              },
+            }
+          : {}),
+      },
     );
-    return undefined;
+    return printFailure === undefined ? undefined : clientError(printFailure);
   }
-  ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
+  const prefix = opts.unmapped ? type.kind.toLowerCase() : kindPrefix(type);
+  ctx.out(`${prefix}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
   return undefined;
 }
 
@@ -1772,7 +1812,14 @@ function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: n
     );
   if (revision > 0) {
     const found = byRevision.get(revision);
-    if (!found) ctx.fail('unable to find the specified revision');
+    if (!found) {
+      // kubectl 1.32.5 gives its printer the missing revision's nil object and panics (exit 2,
+      // then a Go stack trace): its first line, and a note in place of the trace.
+      ctx.err(
+        `panic: reflect: call of reflect.Value.Type on zero Value\n(this console leaves out the Go stack trace that follows: kubectl 1.32.5 crashes when --revision names a revision ${kindPrefix(type)}/${d.metadata?.name ?? ''} does not have; kubectl rollout history ${kindPrefix(type)}/${d.metadata?.name ?? ''} lists them)\n`,
+      );
+      throw new ExitError(2);
+    }
     print(found);
     return;
   }

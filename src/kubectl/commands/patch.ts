@@ -96,6 +96,8 @@ interface Target {
   name: string;
   ns: string | undefined;
   obj?: KubeObject;
+  /** A file's object without apiVersion (--local): no Go type to merge strategically into. */
+  unmapped?: boolean;
 }
 
 export function runPatch(ctx: Ctx, args: string[]): void {
@@ -216,12 +218,13 @@ function resolveTargets(ctx: Ctx, args: string[], local: boolean, read: Status[]
   const out: Target[] = [];
   refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files, read, 'patch')) {
+    for (const m of readFilenames(ctx, files, read, 'patch', { asIs: local })) {
       out.push({
         type: m.type,
         name: m.obj.metadata?.name ?? '',
         ns: namespaceForManifest(ctx, m),
         ...(local ? { obj: m.obj } : {}),
+        ...(m.unmapped ? { unmapped: true } : {}),
       });
     }
   }
@@ -257,6 +260,12 @@ function patchHere(
       ctx.failStatus(NO_SUCH_PATH);
     }
     obj = subresource === 'scale' ? scaleOf(got.value) : got.value;
+  }
+  // getPatchedJSON: a strategic merge needs the Go type of the object's group/version.
+  if (patchType === 'strategic' && t.unmapped) {
+    ctx.fail(
+      `strategic merge patch is not supported for /, Kind=${String(obj.kind)} locally, try --type merge`,
+    );
   }
   if ('badJson' in parsed) {
     ctx.fail(

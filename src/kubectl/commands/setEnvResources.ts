@@ -11,7 +11,7 @@ import {
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError, renderAggregate } from '../errors.ts';
-import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { checkTemplatePrinter, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import {
   fileTargetArgs,
@@ -111,6 +111,7 @@ function patchContainers(
 ): void {
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   const spec: Obj = { containers };
   if (initContainers) spec.initContainers = initContainers;
   const path = podSpecPath(type) ?? ['spec'];

@@ -8,7 +8,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError } from '../errors.ts';
-import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { checkTemplatePrinter, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import {
   getFailure,
@@ -34,6 +34,8 @@ interface Target {
 
 /** The objects of the builder: `-f` files' (live unless --local), then TYPE NAME arguments. */
 function targets(ctx: Ctx, resources: string[], errors: Status[]): Target[] {
+  // Complete makes the printer before the builder reads anything.
+  checkTemplatePrinter(ctx, outputFormat(ctx, false));
   const files = filenameArgs(ctx);
   const local = ctx.bool('local');
   const out: Target[] = [];

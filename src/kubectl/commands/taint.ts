@@ -7,7 +7,7 @@ import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isQualifiedName, isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError } from '../errors.ts';
-import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { checkTemplatePrinter, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { resolveType, typeByResource } from '../resources.ts';
 import { listError, notFound } from './common.ts';
 
@@ -104,6 +104,7 @@ export function runTaint(ctx: Ctx, args: string[]): void {
   // argument is looked at).
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
   // Resources first, then taint changes (anything with `=`, `:` or a trailing `-`).
   const resources: string[] = [];
   const specs: string[] = [];

@@ -7,6 +7,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError } from '../errors.ts';
+import { checkTemplatePrinter, onePrinter, outputFormat, printObject } from '../output.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import { informerLog } from '../verboseLog.ts';
@@ -135,7 +136,20 @@ function allFound(ctx: Ctx, args: string[]): boolean {
   );
 }
 
+/**
+ * WaitFlags.ToOptions makes the printer first: `-o` is checked (and a jsonpath template parsed)
+ * before anything is waited for. Without -o, a NamePrinter saying `condition met`.
+ */
+function waitPrinter(ctx: Ctx): ReturnType<typeof outputFormat> | '' {
+  if (ctx.str('output') === '' && ctx.str('template') === '') return '';
+  const format = outputFormat(ctx, false);
+  checkTemplatePrinter(ctx, format);
+  onePrinter(ctx);
+  return format;
+}
+
 export function runWait(ctx: Ctx, args: string[]): void {
+  const format = waitPrinter(ctx);
   const forSpec = ctx.str('for');
   // wait.go conditionFuncFor: an empty --for is an unrecognized condition.
   if (forSpec === '') ctx.fail('unrecognized condition: ""');
@@ -200,6 +214,7 @@ export function runWait(ctx: Ctx, args: string[]): void {
       );
       continue;
     }
+    const seen = peekObject(ctx, t.type.resource, t.ns, t.name);
     // Each object is waited for on an informer (a list by name, then a watch).
     const endInformer = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.ns, t.name);
     const ok = ctx.host.runUntil(() => test(peekObject(ctx, t.type.resource, t.ns, t.name)), left);
@@ -221,7 +236,15 @@ export function runWait(ctx: Ctx, args: string[]): void {
       );
       continue;
     }
-    ctx.out(`${kindPrefix(t.type)}/${t.name} condition met\n`);
+    if (format === '') {
+      ctx.out(`${kindPrefix(t.type)}/${t.name} condition met\n`);
+      continue;
+    }
+    // The printer gets the object the condition was met on (the last one seen, once deleted).
+    const obj = peekObject(ctx, t.type.resource, t.ns, t.name) ?? seen;
+    // RunWait ignores what PrintObj returns: a template that fails prints nothing more.
+    if (obj)
+      printObject(ctx, obj, format, { verb: 'condition met', dryRun: 'none', printError: 'drop' });
   }
   if (errors.length > 0) {
     ctx.errStatuses(errors);
