@@ -636,6 +636,11 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (!ctx.changed('image')) {
     ctx.fail('required flag(s) "image" not set');
   }
+  // RunOptions.Complete, before Run looks at the arguments: the dry-run strategy, the printer,
+  // then DeleteFlags.ToOptions (the flags --rm deletes with: --cascade is checked here).
+  const dryRun = dryRunStrategy(ctx);
+  outputFormat(ctx, false);
+  cascadingStrategy(ctx);
   const name = args[0];
   if (name === undefined || ctx.flags.argsLenAtDash === 0)
     ctx.usageError('NAME is required for run');
@@ -648,7 +653,6 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (!isImageReference(image)) {
     ctx.fail(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   }
-  const dryRun = dryRunStrategy(ctx);
   // RunOptions.Run's checks, in its order. `-i` attaches unless --attach says otherwise.
   const stdin = ctx.bool('stdin');
   const attach = ctx.changed('attach') ? ctx.bool('attach') : stdin;
