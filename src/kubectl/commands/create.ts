@@ -1481,6 +1481,12 @@ export function runReplace(ctx: Ctx): void {
   }
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
+  // ReplaceOptions.Validate: the delete flags only go with --force, which a dry run cannot have.
+  const force = ctx.bool('force');
+  if (ctx.num('grace-period', -1) >= 0 && !force)
+    ctx.fail('--grace-period must have --force specified');
+  if (ctx.num('timeout', 0) !== 0 && !force) ctx.fail('--timeout must have --force specified');
+  if (force && dryRun !== 'none') ctx.fail('--dry-run can not be used when --force is set');
   const validation = fieldValidation(ctx);
   // ContinueOnError: the files' errors (a document cut off, one of an unknown kind) among the
   // server's, in document order.
@@ -1574,7 +1580,12 @@ function forceReplace(
       if (r.status.reason === 'NotFound') continue;
       ctx.failStatus(withSource(r.status, 'deleting', m.source));
     }
-    ctx.out(`${kindPrefix(m.type)} "${name}" deleted\n`);
+    // DeleteOptions.PrintObj with replace's -o as its Output: `-o name` (exactly) prints kind/name.
+    ctx.out(
+      ctx.str('output') === 'name'
+        ? `${kindPrefix(m.type)}/${name}\n`
+        : `${kindPrefix(m.type)} "${name}" deleted\n`,
+    );
     const uid = (r.value as KubeObject).metadata?.uid;
     gone.push(() => {
       const cur = peekObject(ctx, m.type.resource, ns, name);
