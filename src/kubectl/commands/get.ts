@@ -165,7 +165,12 @@ export function runGet(ctx: Ctx, args: string[]): void {
       else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       // --ignore-not-found: the builder's IgnoreErrors drops a file's missing object too.
       else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
-        errors.push(r.status);
+        // Info.Get: a missing object whose namespace is missing too is reported as the latter.
+        errors.push(
+          m.versionless || name === ''
+            ? r.status
+            : getFailure(ctx, m.type, nsFor(m.type, own ?? ''), name, r.status),
+        );
     }
     errors.push(...gathered.slice(k));
     // The builder implies a single item for one -f file (several files are a list), and
