@@ -24,6 +24,7 @@ import {
   namespaceMismatch,
   notFound,
   nsFor,
+  onePathImplied,
   ownNamespace,
   readFilenames,
   refuseArgsWithPaths,
@@ -177,7 +178,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
     // printGeneric prints it so when one object is left, --ignore-not-found having dropped
     // the file's missing ones (kubectl 1.32.5).
     singleItemImplied =
-      files.length === 1 &&
+      onePathImplied(ctx, files) &&
       (objs.length === 1 || (ctx.bool('ignore-not-found') && found.length === 1));
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
@@ -264,7 +265,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
   // --ignore-not-found nothing found prints nothing (not even an empty List or a header).
   // One -f file is a single item implied too (the builder's), whatever it holds.
   const skipGeneric =
-    ((singleItemImplied || files.length === 1) && errors.length > 0) ||
+    ((singleItemImplied || onePathImplied(ctx, files)) && errors.length > 0) ||
     (found.length === 0 && ctx.bool('ignore-not-found'));
   if (format === 'yaml' || format === 'json') {
     if (!skipGeneric) printGeneric(ctx, found, format, singleItemImplied);
