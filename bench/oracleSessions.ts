@@ -1832,8 +1832,10 @@ function runMore(): string {
     '--replicas=2',
     '--generator=run-pod/v1',
     '--dry-run=bad',
-    '-it',
-    '--attach',
+    // (Attached runs only as dry runs, which refuse them: an attached pod that is made runs
+    // until the oracle kills the real kubectl, and the console refuses to attach it.)
+    '-it --dry-run=client',
+    '--attach --dry-run=server',
     '--image=',
     '--command',
     '--filename=x.yaml',
@@ -1917,7 +1919,7 @@ function exposeMore(): string {
     );
   if (chance(0.2))
     flags.push(
-      `--selector=${pick(['app=web', `app=${d?.labels.app ?? 'web'}`, 'bad key', 'app in (a,b)'])}`,
+      `--selector=${pick(['app=web', `app=${d?.labels.app ?? 'web'}`, "'bad key'", "'app in (a,b)'"])}`,
     );
   if (chance(0.15)) flags.push(`--protocol=${pick(['UDP', 'SCTP', 'udp', 'ICMP'])}`);
   if (chance(0.12))
@@ -2113,7 +2115,8 @@ function applyAgain(): string {
   const steps: (() => string)[] = [
     () => `kubectl apply -f ${file}${pick(['', ' -o name'])}`,
     () => `printf '${doc(v2, img2)}\\n' > ${file} && kubectl apply -f ${file}`,
-    () => `kubectl diff -f ${file}`,
+    // (diff's first three lines name temporary files and their times: not comparable.)
+    () => `kubectl diff -f ${file} | tail -n +4`,
     () =>
       `printf '${doc(pick(LABEL_VALUES), pick(IMAGES))}\\n' > ${file} && kubectl diff -f ${file} | tail -n +4`,
     () =>
