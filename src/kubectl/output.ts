@@ -233,8 +233,13 @@ export function printObject(
       inOrder = true;
     }
   }
-  // Printers omit managedFields unless --show-managed-fields.
-  if (obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
+  // The JSON and YAML printers omit managedFields unless --show-managed-fields (their
+  // OmitManagedFieldsPrinter); a template (jsonpath, go-template) sees them.
+  if (
+    (format === 'yaml' || format === 'json') &&
+    obj.metadata?.managedFields &&
+    !ctx.bool('show-managed-fields')
+  ) {
     const { managedFields: _m, ...meta } = obj.metadata;
     obj = { ...obj, metadata: meta };
   }
