@@ -16,7 +16,7 @@ import {
   renderStatus,
 } from '../errors.ts';
 import { goSort } from '../goSort.ts';
-import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
+import { goTemplateText, isGoTemplateFormat, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   type DryRun,
   dryRunStrategy,
@@ -1666,8 +1666,12 @@ export function runRolloutHistory(ctx: Ctx, args: string[]): void {
 function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
   const name = d.metadata?.name ?? '';
   // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
-  const print = (operation: string, history: string): void =>
-    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  // --template without -o is not an -o (OutputFlagSpecified), but PrintFlags.ToPrinter makes
+  // it a go-template printer: the object itself goes through the template.
+  const print = (operation: string, history: string): void => {
+    if (isGoTemplateFormat(ctx)) printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), d);
+    else ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  };
   if (
     type.resource !== 'daemonsets' &&
     type.resource !== 'statefulsets' &&
