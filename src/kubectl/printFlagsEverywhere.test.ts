@@ -41,6 +41,20 @@ describe('PrintFlags on every printing command', () => {
     ).toBe('kubectl-expose');
   });
 
+  it("annotate prints the server's answer, label the object it changed", () => {
+    // kubectl 1.32.5: RunAnnotate prints outputObj (the PATCH's answer), RunLabel info.Object.
+    const { run } = engineSession();
+    run('kubectl create deployment seed --image=nginx');
+    run('sleep 10');
+    const managers = "-o jsonpath='{.metadata.managedFields[*].manager}'";
+    expect(run(`kubectl label deploy seed a=b ${managers}`).out).toBe(
+      'kubectl-create kube-controller-manager',
+    );
+    expect(run(`kubectl annotate deploy seed n=x ${managers}`).out).toBe(
+      'kubectl-create kube-controller-manager kubectl-label kubectl-annotate',
+    );
+  });
+
   it('no printing command refuses the three flags', () => {
     const { run } = engineSession();
     for (const c of [

@@ -1564,6 +1564,8 @@ function changeMeta(
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
   }
+  // Annotate prints the server's answer to its patch; label the object it changed locally.
+  let served: KubeObject | undefined;
   if (changed && send) {
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
@@ -1588,6 +1590,7 @@ function changeMeta(
     );
     if (!r.ok) return r.status;
     printWarnings(ctx, r);
+    served = r.value;
   } else if (send) {
     // kubectl sends its merge patch even when it changes nothing (the server finds it a no-op).
     ctx.requestLog?.unsent(
@@ -1623,9 +1626,18 @@ function changeMeta(
           ? 'unlabeled'
           : 'labeled';
   }
+  if (opts.format !== '' && field === 'annotations' && served) {
+    // RunAnnotate prints outputObj, the PATCH's answer (its managedFields as the server keeps
+    // them), where RunLabel prints info.Object.
+    printObject(ctx, { ...served, apiVersion: apiVersionOf(type), kind: type.kind }, opts.format, {
+      verb,
+      dryRun,
+    });
+    return undefined;
+  }
   if (opts.format !== '') {
-    // RunLabel/RunAnnotate print the object they changed locally (info.Object), with the
-    // change cause the Recorder wrote when a patch was sent.
+    // RunLabel (and RunAnnotate when nothing was sent) print the object changed locally
+    // (info.Object), with the change cause the Recorder wrote when a patch was sent.
     const meta: Record<string, unknown> = { ...obj.metadata, [field]: next };
     if (send && recordNeeded) {
       meta.annotations = {
