@@ -34,4 +34,16 @@ describe('go-template: the raw data of the debugging dump', () => {
       /\traw data was:\n\t\t\{"apiVersion":"v1","data":\{"a":"1"\},"kind":"ConfigMap","metadata":\{"creationTimestamp":"[^"]+","managedFields":\[\{"apiVersion":"v1","fieldsType":"FieldsV1",/,
     );
   });
+
+  it("names the call builtin's callee, as Go's text/template does", () => {
+    const { run } = engineSession();
+    const err = (t: string) =>
+      run(`kubectl create cm c --from-literal=a=1 --dry-run=client -o go-template='${t}'`).err;
+    expect(err('{{call .data.a 1}}')).toBe(
+      'error: error executing template "{{call .data.a 1}}": template: output:1:2: executing "output" at <call .data.a 1>: error calling call: non-function .data.a of type string\n',
+    );
+    expect(err('{{call .nosuch}}')).toBe(
+      'error: error executing template "{{call .nosuch}}": template: output:1:2: executing "output" at <call .nosuch>: error calling call: call of nil\n',
+    );
+  });
 });
