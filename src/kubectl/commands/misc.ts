@@ -1173,7 +1173,8 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     ctx,
     { ...printed, apiVersion: apiVersionOf(type), kind: type.kind },
     outputFormat(ctx, false),
-    { verb: 'restarted', dryRun: 'none' },
+    // restart.go makes its printer for each object: no `---` between YAML documents.
+    { verb: 'restarted', dryRun: 'none', ownPrinter: true },
   );
 }
 
@@ -1217,7 +1218,8 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
       ctx,
       { ...obj, apiVersion: apiVersionOf(type), kind: type.kind },
       outputFormat(ctx, false),
-      { verb: operation, dryRun: 'none' },
+      // undo.go makes its printer for each object: no `---` between YAML documents.
+      { verb: operation, dryRun: 'none', ownPrinter: true },
     );
   });
 }
@@ -1331,7 +1333,8 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
     ctx,
     { ...r.value, apiVersion: apiVersionOf(type), kind: type.kind },
     outputFormat(ctx, false),
-    { verb: pause ? 'paused' : 'resumed', dryRun: 'none' },
+    // pause.go/resume.go make their printer for each object: no `---` between YAML documents.
+    { verb: pause ? 'paused' : 'resumed', dryRun: 'none', ownPrinter: true },
   );
 }
 
