@@ -1,5 +1,5 @@
 /**
- * rollout pause/resume/restart/undo and taint make their printer for each object (kubectl 1.32.5
+ * rollout pause/resume/restart/undo, taint, patch and autoscale make their printer for each object (kubectl 1.32.5
  * calls ToPrinter inside the loop), so `-o yaml` of several objects has no `---` between them;
  * annotate and set image share one printer, which writes `---` before its second document.
  */
@@ -21,6 +21,9 @@ describe('one printer per object', () => {
       'kubectl rollout undo deploy a1 a2 -o yaml',
       'kubectl rollout restart deploy a1 a2 -o yaml',
       'kubectl taint nodes node1 node2 k=v:NoSchedule -o yaml',
+      `kubectl patch deploy a1 a2 -p '{"spec":{"replicas":1}}' -o yaml`,
+      'kubectl autoscale deploy a1 a2 --max=3 --dry-run=client -o yaml',
+      'kubectl autoscale deploy a1 a2 --max=3 -o yaml',
     ]) {
       const r = run(line);
       expect(r.code, line).toBe(0);

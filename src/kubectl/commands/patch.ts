@@ -305,7 +305,8 @@ function print(
     );
     return;
   }
-  printObject(ctx, obj, format, { verb, dryRun: dry });
+  // patch.go makes its printer for each object: no `---` between YAML documents.
+  printObject(ctx, obj, format, { verb, dryRun: dry, ownPrinter: true });
 }
 
 /** reflect.DeepEqual of two decoded objects, key order aside. */
