@@ -27,6 +27,18 @@
  * manifests with one bad document, `-n` on cluster-scoped kinds, `-o wide`'s columns as
  * custom-columns and jsonpath filters): again, a seed writes a different session than before.
  *
+ * Session 29 widened it once more (namespaces as a learner uses them: `config set-context
+ * --current --namespace=…` followed by reads and writes in that namespace until it is set back,
+ * `--namespace=`/`-n` on every verb, `-A`, `config view --minify`, deleting a namespace that
+ * holds objects and reading inside it; `kubectl run` with its flags and their mistakes, `--expose`;
+ * `expose` of deployments and pods with `--type`, `--target-port`, `--name`, `--selector`,
+ * `--protocol` and missing ports; `create configmap/secret` with `--from-literal` edge cases and
+ * `--from-env-file`; go-templates, `--template`, `-o jsonpath-file`/`go-template-file`,
+ * `--show-managed-fields`; label/annotate with `--all`, `-l`, `--resource-version`; `apply` twice
+ * (configured/unchanged), `apply view-last-applied`/`set-last-applied`, `replace [--force]`,
+ * `diff -f`, `apply --prune` mistakes; `explain --recursive`; `api-resources` filters and sorts):
+ * a seed writes a different session than before.
+ *
  * Not part of CI or `npm run bench`: CI has no kubectl.
  */
 import { writeFileSync } from 'node:fs';
@@ -1677,6 +1689,462 @@ function wideColumns(): string {
   return `kubectl get ${kind}${ns} -o jsonpath='${pick(paths[kind] ?? [])}'`;
 }
 
+// --- Wider grammar (session 29): namespaces as a learner uses them, `kubectl run`'s flags,
+// `expose` of each kind, `create configmap/secret` data sources, go-templates and template files,
+// label/annotate of many objects, apply/replace/diff sequences, explain --recursive and
+// api-resources filters. Some of these write a short sequence: the lines after the first wait in
+// `queue` and come out next. -------------------------------------------------------------------
+
+/** Lines that must follow the one just written (a sequence), in order. */
+const queue: (() => string)[] = [];
+/** The namespace of the kubeconfig's context while a session line has switched it. */
+let cur = 'default';
+
+function enterNamespace(): string {
+  const others = namespaces.filter((x) => x !== 'default');
+  const target = others.length && chance(0.8) ? pick(others) : pick(['kube-system', 'nosuch-ns']);
+  const exists = target !== 'nosuch-ns';
+  cur = target;
+  const inNs = (): string => {
+    const pod = (objs.pod ?? []).filter((o) => o.ns === cur);
+    const cm = (objs.configmap ?? []).filter((o) => o.ns === cur);
+    const r = rand();
+    if (r < 0.15 && exists && cur !== 'kube-system') {
+      const name = fresh(pick(['tmp', 'nginx', 'probe']));
+      objs.pod?.push({ name, ns: cur, labels: { run: name } });
+      return `kubectl run ${name} --image=${pick(IMAGES)}${pick(['', ' --port=80', ' --restart=Never'])}`;
+    }
+    if (r < 0.27 && exists && cur !== 'kube-system') {
+      const name = fresh(pick(['cfg', 'conf']));
+      const other = chance(0.3);
+      if (!other) objs.configmap?.push({ name, ns: cur, labels: {} });
+      else objs.configmap?.push({ name, ns: 'default', labels: {} });
+      return `printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: ${name}${other ? '\\n  namespace: default' : ''}\\ndata:\\n  a: b\\n' > nscm.yaml && kubectl apply -f nscm.yaml${pick(['', '', ' -o name', ` -n ${pick(['default', cur])}`])}`;
+    }
+    if (r < 0.35)
+      return `kubectl config view --minify -o jsonpath='${pick(['{..namespace}', '{.contexts[0].context.namespace}', '{.contexts[0].name}'])}'`;
+    if (r < 0.4) return `kubectl config get-contexts${pick(['', ' -o name', ' --no-headers'])}`;
+    if (r < 0.62)
+      return `kubectl get ${pick(['pods', 'po', 'cm', 'all', 'deploy', 'svc', 'events', 'sa'])}${pick(['', '', ' -n default', ' --namespace=default', ' -A', ` --namespace ${cur}`])} -o ${pick(['name', "jsonpath='{.items[*].metadata.name}'", 'custom-columns=NAME:.metadata.name,NS:.metadata.namespace'])}`;
+    if (r < 0.7 && pod.length) return `kubectl describe pod ${pick(pod).name}`;
+    if (r < 0.76 && pod.length) {
+      const p = pick(pod);
+      return `kubectl ${pick(['logs', 'get pod', 'label pod', 'expose pod'])} ${p.name}${pick(['', ' -o name'])}`
+        .replace(/(label pod \S+)(.*)$/, '$1 tier=backend$2')
+        .replace(/(expose pod \S+)(.*)$/, '$1 --port=80$2');
+    }
+    if (r < 0.82 && cm.length) {
+      const c = pick(cm);
+      if (chance(0.5)) {
+        forget('configmap', c);
+        return `kubectl delete cm ${c.name}${pick(['', ' -o name', ' --wait=false'])}`;
+      }
+      return `kubectl get cm ${c.name} -o yaml`;
+    }
+    if (r < 0.9) return `kubectl get pods ${missing()} -o name`;
+    return `kubectl auth can-i ${pick(['create pods', 'list secrets', 'get deployments'])}`;
+  };
+  for (let i = int(2, 4); i > 0; i--) queue.push(inNs);
+  queue.push(() => {
+    cur = 'default';
+    return `kubectl config set-context --current --namespace=${pick(['default', 'default', ''])}`;
+  });
+  return pick([
+    `kubectl config set-context --current --namespace=${target}`,
+    `kubectl config set-context --current --namespace ${target}`,
+  ]);
+}
+
+function deleteNamespace(): string {
+  const others = namespaces.filter((x) => x !== 'default');
+  if (!others.length || chance(0.3)) {
+    const name = fresh(pick(['team', 'dev', 'staging', 'qa']));
+    namespaces.push(name);
+    objs.namespace?.push({ name, ns: '', labels: {} });
+    queue.push(() => {
+      const p = fresh(pick(['tmp', 'nginx']));
+      objs.pod?.push({ name: p, ns: name, labels: { run: p } });
+      return `kubectl run ${p} --image=nginx ${pick(['-n', '--namespace', '--namespace='])}${pick(['', ' '])}${name}`.replace(
+        '= ',
+        '=',
+      );
+    });
+    return `printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: ${name}\\n' > ns.yaml && kubectl apply -f ns.yaml`;
+  }
+  const n = pick(others);
+  namespaces.splice(namespaces.indexOf(n), 1);
+  for (const k of Object.keys(objs))
+    objs[k] = (objs[k] ?? []).filter((x) => x.ns !== n && x.name !== n);
+  const wait = chance(0.4) ? ' --wait=false' : '';
+  const reads = [
+    () => `kubectl get ${pick(['pods', 'all', 'cm'])} -n ${n} -o name`,
+    () => `kubectl get ns ${n} -o jsonpath='{.status.phase}'`,
+    () => `kubectl run late --image=nginx -n ${n}`,
+    () =>
+      `printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: late\\n  namespace: ${n}\\n' > late.yaml && kubectl apply -f late.yaml`,
+    () => `kubectl delete ns ${n}${pick(['', ' --ignore-not-found'])}`,
+    () => `kubectl describe ns ${n}`,
+  ];
+  for (let i = int(1, 3); i > 0; i--) queue.push(pick(reads));
+  return `kubectl delete ${pick(['ns', 'namespace'])} ${n}${wait}`;
+}
+
+function runMore(): string {
+  const name = chance(0.9)
+    ? fresh(pick(['tmp', 'nginx', 'bb', 'probe', 'one']))
+    : pick(['Bad_Name', some('pod')?.name ?? 'web']);
+  const n = ns();
+  const good = [
+    '--port=80',
+    '--port=8080',
+    `--labels=app=${name},tier=${pick(LABEL_VALUES)}`,
+    '--labels=env=dev',
+    '--env=A=1 --env=B=2',
+    '--env=GREETING=hello',
+    '--restart=Never',
+    '--restart=OnFailure',
+    '--restart=Always',
+    '--image-pull-policy=IfNotPresent',
+    '--annotations=note=hi',
+    `--overrides='{"spec":{"nodeName":"node2"}}'`,
+    '--expose --port=80',
+    '-l app=x',
+    '--pod-running-timeout=1s',
+  ];
+  const bad = [
+    '--image-pull-policy=Sometimes',
+    '--labels=bad',
+    '--labels=app=a,=b',
+    '--env=A',
+    '--env==1',
+    '--restart=never',
+    '--port=-1',
+    '--port=70000',
+    '--expose',
+    '--rm',
+    '--imgae=nginx',
+    `--overrides='{bad'`,
+    '--privileged',
+    '--serviceaccount=default',
+    '--requests=cpu=100m',
+    '--limits=memory=64Mi',
+    '--hostport=80',
+    '--replicas=2',
+    '--generator=run-pod/v1',
+    '--dry-run=bad',
+    // (Attached runs only as dry runs, which refuse them: an attached pod that is made runs
+    // until the oracle kills the real kubectl, and the console refuses to attach it.)
+    '-it --dry-run=client',
+    '--attach --dry-run=server',
+    '--image=',
+    '--command',
+    '--filename=x.yaml',
+    '--port=80 --expose --type=NodePort',
+    '--cascade=orphan',
+  ];
+  const flags = Array.from({ length: int(1, 3) }, () => (chance(0.7) ? pick(good) : pick(bad)));
+  const out = pick([
+    '',
+    '',
+    '',
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o json',
+    ' --dry-run=server -o name',
+    ' -o name',
+    ' --dry-run=client',
+  ]);
+  const tail = pick([
+    '',
+    '',
+    '',
+    ' -- sleep 3600',
+    " --command -- sh -c 'echo hi; sleep 3600'",
+    ' -- ',
+    ' --command',
+  ]);
+  const image = flags.some((f) => /^--image(=|$)/.test(f)) ? '' : ` --image=${pick(IMAGES)}`;
+  const line = `kubectl run ${name}${nsFlag(n)}${image} ${flags.join(' ')}${out}${tail}`;
+  const ok = !flags.some((f) => bad.includes(f)) && !out.includes('dry-run') && /^[a-z]/.test(name);
+  if (ok && !used.has(`pod:${name}`)) {
+    used.add(`pod:${name}`);
+    objs.pod?.push({ name, ns: n, labels: { run: name } });
+    if (flags.includes('--expose --port=80')) objs.service?.push({ name, ns: n, labels: {} });
+  }
+  return line.replace(/ +/g, ' ').trimEnd();
+}
+
+function exposeMore(): string {
+  const r = rand();
+  const d = some('deployment');
+  const p = some('pod');
+  const s = some('service');
+  let target: string;
+  let tns = 'default';
+  if (r < 0.45 && d) {
+    target = `${pick(['deployment', 'deploy', 'deployments.apps'])} ${d.name}`;
+    tns = d.ns;
+  } else if (r < 0.75 && p) {
+    target = `${pick(['pod', 'po', 'pod/'])}${p.name}`.replace(/^(pod|po)(?=[a-z])/, '$1 ');
+    tns = p.ns;
+  } else if (r < 0.85 && s) {
+    target = `svc ${s.name}`;
+    tns = s.ns;
+  } else
+    target = pick([
+      `cm ${some('configmap')?.name ?? 'cfg'}`,
+      'ns default',
+      `deploy ${missing()}`,
+      'rs nosuch',
+      `node node1`,
+    ]);
+  const svc = fresh(pick(['svc', 'web-svc', 'front']));
+  const flags: string[] = [];
+  const portish = pick([
+    '--port=80',
+    '--port=80',
+    '--port=8080',
+    '--port=abc',
+    '--port=80 --target-port=8080',
+    '--port=80 --target-port=http',
+    '--target-port=8080',
+    '',
+    '--port=0',
+    '--port=80,443',
+  ]);
+  if (portish) flags.push(portish);
+  if (chance(0.6)) flags.push(`--name=${chance(0.9) ? svc : 'Bad_Name'}`);
+  if (chance(0.35))
+    flags.push(
+      `--type=${pick(['NodePort', 'LoadBalancer', 'ClusterIP', 'nodeport', 'ExternalName', 'Bogus'])}`,
+    );
+  if (chance(0.2))
+    flags.push(
+      `--selector=${pick(['app=web', `app=${d?.labels.app ?? 'web'}`, "'bad key'", "'app in (a,b)'"])}`,
+    );
+  if (chance(0.15)) flags.push(`--protocol=${pick(['UDP', 'SCTP', 'udp', 'ICMP'])}`);
+  if (chance(0.12))
+    flags.push(
+      pick([
+        '--cluster-ip=None',
+        '--external-ip=1.2.3.4',
+        '--session-affinity=ClientIP',
+        '--session-affinity=Sticky',
+        '--load-balancer-ip=10.0.0.9',
+        '--labels=team=a',
+        '--overrides=\'{"spec":{"type":"NodePort"}}\'',
+      ]),
+    );
+  const out = pick([
+    '',
+    '',
+    '',
+    ' --dry-run=client -o yaml',
+    ' -o name',
+    ' --dry-run=server -o yaml',
+    ' -o jsonpath={.spec.ports}',
+  ]);
+  if (!out.includes('dry-run') && flags.some((f) => f.startsWith('--name=') && !f.includes('Bad')))
+    objs.service?.push({ name: svc, ns: tns, labels: {} });
+  return `kubectl expose ${target}${nsFlag(tns)} ${flags.join(' ')}${out}`
+    .replace(/ +/g, ' ')
+    .trimEnd();
+}
+
+function createData(): string {
+  const name = fresh(pick(['cfg', 'settings', 'creds', 'env']));
+  const lits = [
+    '--from-literal=a=',
+    '--from-literal==b',
+    '--from-literal=a',
+    '--from-literal=a=1 --from-literal=a=2',
+    '--from-literal=a=b=c',
+    "--from-literal='greeting=hello world'",
+    '--from-literal=.dot=1',
+    '--from-literal=k_1=v',
+    '--from-literal=key1=v1 --from-literal=key2=v2',
+    "--from-literal='bad key=1'",
+    '--from-literal=a=1 --from-file=a=app.env',
+    '--from-env-file=app.env',
+    '--from-env-file=app.env --from-literal=x=1',
+    '--from-env-file=nosuch.env',
+    '--from-env-file=app.env --from-env-file=more.env',
+    '--from-file=app.env',
+    '--from-file=cfg=app.env',
+    '--from-file=nosuch.txt',
+    '--from-literal=PASSWORD=s3cr3t --append-hash',
+    '',
+  ];
+  const env = pick([
+    'A=1\\nB=two words\\n',
+    '# comment\\nA=1\\n\\nB=2\\n',
+    'A=1\\nA=2\\n',
+    '1BAD=x\\n',
+    'export C=3\\n',
+    ' D = spaced \\n',
+    'E="quoted"\\n',
+    '',
+    'F=\\nG=g\\n',
+    'bad-key.x_1=ok\\n',
+  ]);
+  const more = pick(['Z=26\\n', 'A=9\\n']);
+  const src = pick(lits);
+  const files = /app\.env|more\.env/.test(src)
+    ? `printf '${env}' > app.env && ${src.includes('more.env') ? `printf '${more}' > more.env && ` : ''}`
+    : '';
+  const what = pick([
+    'configmap',
+    'cm',
+    'secret generic',
+    'secret generic',
+    'secret generic --type=kubernetes.io/basic-auth',
+  ]);
+  const out = pick([
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o yaml',
+    ' --dry-run=client -o json',
+    ' --dry-run=client -o name',
+    ' --dry-run=client',
+    " --dry-run=client -o jsonpath='{.data}'",
+  ]);
+  return `${files}kubectl create ${what} ${name} ${src}${out}`.replace(/ +/g, ' ');
+}
+
+function templates(): string {
+  const kind = pick(['deployment', 'pod', 'configmap', 'secret', 'service']);
+  const o = some(kind);
+  const one = o ? `${spell(kind)} ${o.name}${nsFlag(o.ns)}` : `${spell(kind)} ${missing()}`;
+  const list = `${spell(kind)}${chance(0.2) ? ' -A' : ''}`;
+  const tOne = pick([
+    '{{.metadata.name}}{{"\\n"}}',
+    '{{index .metadata.labels "app"}}',
+    '{{.metadata.labels.app}}',
+    '{{.nosuch}}',
+    '{{.metadata.name',
+    '{{printf "%s/%s" .metadata.namespace .metadata.name}}',
+    '{{if .metadata.labels}}labelled{{else}}bare{{end}}',
+    '{{range $k, $v := .metadata.labels}}{{$k}}={{$v}};{{end}}',
+    '{{.metadata.name | printf "%q"}}',
+    '{{ .metadata.name | upper }}',
+    '{{len .metadata.name}}',
+    '{{.spec.replicas}}',
+    '{{range .spec.containers}}{{.image}} {{end}}',
+    '{{range $k, $v := .data}}{{$k}}: {{base64decode $v}}{{"\\n"}}{{end}}',
+    '{{.metadata.creationTimestamp}}',
+    '{{.data}}',
+    '{{.metadata.uid | len}}',
+    '{{eq .kind "Pod"}}',
+  ]);
+  const tList = pick([
+    '{{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}',
+    '{{len .items}}',
+    '{{range .items}}{{.metadata.namespace}}/{{.metadata.name}} {{end}}',
+    '{{(index .items 0).metadata.name}}',
+    '{{range .items}}{{.status.phase}}{{end}}',
+    '{{.kind}}',
+  ]);
+  const r = rand();
+  if (r < 0.35)
+    return `kubectl get ${one} -o go-template='${tOne}'${pick(['', '', ' --allow-missing-template-keys=false'])}`;
+  if (r < 0.5) return `kubectl get ${list} -o ${pick(['go-template', 'template'])}='${tList}'`;
+  if (r < 0.6)
+    return `kubectl get ${one} --template='${tOne}'${pick(['', ' -o go-template', ' -o template', ' -o yaml', ' -o jsonpath'])}`;
+  if (r < 0.7) {
+    const jp = pick([
+      '{.metadata.name}',
+      '{.metadata.labels}',
+      '{.items[*].metadata.name}',
+      '{.kind}{"\\n"}',
+    ]);
+    return `printf '${jp.replaceAll('"', '\\"')}' > t.jp && kubectl get ${chance(0.5) ? one : list} -o jsonpath-file=${pick(['t.jp', 't.jp', 'nosuch.jp'])}`;
+  }
+  if (r < 0.78)
+    return `printf '${chance(0.5) ? tOne : tList}' > t.tpl && kubectl get ${chance(0.5) ? one : list} -o ${pick(['go-template-file=t.tpl', 'go-template-file=nosuch.tpl', 'templatefile=t.tpl'])}`;
+  if (r < 0.86)
+    return `kubectl get ${one} --show-managed-fields -o ${pick(['yaml', 'json', "jsonpath='{.metadata.managedFields[*].manager}'", 'name'])}`;
+  if (r < 0.92)
+    return `kubectl get ${list} ${pick(['--output-watch-events', '--output-watch-events -o name', '--watch-only=false -o name', '-o go-template', '--template=', '-o go-template= '])}`.trimEnd();
+  return `kubectl get ${one} -o ${pick(['custom-columns-file=nosuch.txt', 'jsonpath-file', 'go-template-file', 'yaml --template={{.x}}'])}`;
+}
+
+function labelsAll(): string {
+  const kind = pick(['pods', 'deployments', 'cm', 'svc']);
+  const key = pick(LABEL_KEYS);
+  const val = pick(LABEL_VALUES);
+  const verb = chance(0.7) ? 'label' : 'annotate';
+  const change = verb === 'label' ? `${key}=${val}` : `note=${pick(['hi', 'team-a'])}`;
+  const o = some(
+    kind === 'pods'
+      ? 'pod'
+      : kind === 'deployments'
+        ? 'deployment'
+        : kind === 'cm'
+          ? 'configmap'
+          : 'service',
+  );
+  return pick([
+    `kubectl ${verb} ${kind} --all ${change}${pick(['', ' --overwrite', ' -o name', ' --dry-run=client -o name'])}`,
+    `kubectl ${verb} ${kind} --all ${change} ${pick(['-A', '--all-namespaces', `-n ${pick(namespaces)}`])}${pick(['', ' --overwrite'])}`,
+    `kubectl ${verb} ${kind} ${selector()} ${change}${pick(['', ' --overwrite', ' -o name'])}`,
+    `kubectl ${verb} ${kind} ${o?.name ?? missing()}${nsFlag(o?.ns ?? '')} ${change} --resource-version=${pick(['1', '999999', 'abc'])}`,
+    `kubectl ${verb} ${kind} --all`,
+    `kubectl ${verb} --all ${change}`,
+    `kubectl ${verb} ${kind} ${o?.name ?? missing()} --all ${change}`,
+    `kubectl ${verb} ${kind} -l app --all ${change}`,
+    `kubectl ${verb} ${kind} ${o?.name ?? missing()}${nsFlag(o?.ns ?? '')} ${change} --dry-run=server -o ${pick(['name', 'yaml'])}`,
+    `kubectl ${verb} ${kind} --all ${verb === 'label' ? key : 'note'}-`,
+  ]);
+}
+
+function applyAgain(): string {
+  const name = fresh(pick(['cfg', 'app', 'conf']));
+  const isDeploy = chance(0.4);
+  const v1 = pick(LABEL_VALUES);
+  const v2 = pick(LABEL_VALUES);
+  const img1 = pick(IMAGES);
+  const img2 = pick(IMAGES);
+  const file = `${name}.yaml`;
+  const doc = (v: string, img: string) =>
+    isDeploy
+      ? `apiVersion: apps/v1\\nkind: Deployment\\nmetadata:\\n  name: ${name}\\n  labels:\\n    tier: ${v}\\nspec:\\n  replicas: 1\\n  selector:\\n    matchLabels:\\n      app: ${name}\\n  template:\\n    metadata:\\n      labels:\\n        app: ${name}\\n    spec:\\n      containers:\\n      - name: app\\n        image: ${img}`
+      : `apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: ${name}\\n  labels:\\n    tier: ${v}\\ndata:\\n  mode: ${v}`;
+  const ref = isDeploy ? `deployment/${name}` : `configmap/${name}`;
+  const viaCreate = chance(0.3);
+  if (isDeploy)
+    objs.deployment?.push({ name, ns: 'default', labels: { app: name }, container: 'app' });
+  else objs.configmap?.push({ name, ns: 'default', labels: { tier: v1 } });
+  const steps: (() => string)[] = [
+    () => `kubectl apply -f ${file}${pick(['', ' -o name'])}`,
+    () => `printf '${doc(v2, img2)}\\n' > ${file} && kubectl apply -f ${file}`,
+    // (diff's first three lines name temporary files and their times: not comparable.)
+    () => `kubectl diff -f ${file} | tail -n +4`,
+    () =>
+      `printf '${doc(pick(LABEL_VALUES), pick(IMAGES))}\\n' > ${file} && kubectl diff -f ${file} | tail -n +4`,
+    () =>
+      `kubectl apply view-last-applied ${pick([ref, ref.replace('/', ' ')])}${pick(['', ' -o json', ' -o yaml', ' -o name'])}`,
+    () =>
+      `kubectl apply set-last-applied -f ${file}${pick(['', ' --create-annotation', ' --dry-run=client -o yaml', ' -o name'])}`,
+    () =>
+      `kubectl replace -f ${file}${pick(['', ' -o name', ' --dry-run=client', ' --save-config'])}`,
+    () => `kubectl replace --force -f ${file}${pick(['', ' --grace-period=0', ' -o name'])}`,
+    () => `kubectl create -f ${file}${pick(['', ' --save-config', ' -o name'])}`,
+    () =>
+      `kubectl apply -f ${file} --prune${pick(['', ' -l tier=nosuch', ' --all --dry-run=client', ' --prune-allowlist=core/v1/ConfigMap', ' -l tier=x --prune-allowlist=bad'])}`,
+    () =>
+      `kubectl apply -f ${file} --server-side${pick(['', ' --force-conflicts', ' --field-manager=me'])}`,
+    () => `kubectl apply edit-last-applied ${ref} --nosuch`,
+  ];
+  for (let i = int(1, 3); i > 0; i--) queue.push(pick(steps));
+  return `printf '${doc(v1, img1)}\\n' > ${file} && kubectl ${viaCreate ? 'create' : 'apply'} -f ${file}`;
+}
+
+function explainApi(): string {
+  return pick([
+    `kubectl explain ${pick(['pod.spec.containers.resources', 'deploy.spec.strategy', 'pod.spec.securityContext.seccompProfile', 'svc.spec.ports', 'pods.spec.containers.livenessProbe.httpGet', 'deployment.spec.template.spec.tolerations', 'cm', 'pod.spec.containers.env.valueFrom', 'ingress.spec.rules', 'pod.spec.nosuch'])} --recursive${pick(['', '', ' --api-version=v1', ' --api-version=apps/v1', ' --output=plaintext'])}`,
+    `kubectl api-resources ${pick(['--namespaced=false -o name --sort-by=name', '--verbs=list -o name', '--verbs=list,watch --namespaced=true -o name', '--api-group=apps -o wide', '--api-group= -o name', '--sort-by=kind -o name', '--sort-by=foo', '--no-headers --api-group=batch', '--categories=all -o name', '--namespaced=false --api-group=rbac.authorization.k8s.io -o name', '--verbs=nosuch -o name', '-o yaml', '--namespaced=maybe', '--cached -o name', '--api-group=apps'])}`,
+    `kubectl api-versions${pick(['', ' extra'])}`,
+  ]);
+}
+
 const GENERATORS: [number, () => string][] = [
   [14, combo],
   [12, other],
@@ -1707,9 +2175,20 @@ const GENERATORS: [number, () => string][] = [
   [8, multiDoc],
   [8, clusterScoped],
   [10, wideColumns],
+  [12, enterNamespace],
+  [6, deleteNamespace],
+  [16, runMore],
+  [14, exposeMore],
+  [16, createData],
+  [16, templates],
+  [10, labelsAll],
+  [16, applyAgain],
+  [8, explainApi],
 ];
 const TOTAL = GENERATORS.reduce((s, [w]) => s + w, 0);
 function line(): string {
+  const next = queue.shift();
+  if (next) return next();
   let r = rand() * TOTAL;
   for (const [w, g] of GENERATORS) {
     r -= w;

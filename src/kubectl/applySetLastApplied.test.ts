@@ -31,7 +31,11 @@ describe('kubectl apply set-last-applied', () => {
         `kubectl get cm x -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'`,
       ).out,
     ).toBe(
-      '{"apiVersion":"v1","data":{"a":"b"},"foo":"bar","kind":"ConfigMap","metadata":{"name":"x","namespace":"default"}}',
+      '{"apiVersion":"v1","data":{"a":"b"},"foo":"bar","kind":"ConfigMap","metadata":{"name":"x","namespace":"default"}}\n',
+    );
+    // The JSON ends with runtime.Encode's newline (as apply's does): YAML shows a block scalar.
+    expect(run('kubectl get cm x -o yaml').out).toContain(
+      '    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","data":{"a":"b"},"foo":"bar","kind":"ConfigMap","metadata":{"name":"x","namespace":"default"}}\n  creationTimestamp:',
     );
     expect(run('kubectl apply set-last-applied -f x.yaml').out).toBe(
       'set-last-applied x: no changes required.\n',

@@ -57,16 +57,17 @@ export function goTemplateText(ctx: Ctx, allowedFormats: string): string {
   return value;
 }
 
-/** Go's json.Marshal of decoded JSON: compact, keys sorted, `<`, `>`, `&` escaped. */
-function goJsonCompact(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(goJsonCompact).join(',')}]`;
+/**
+ * Go's json.Marshal: compact, `<`, `>`, `&` escaped; the keys sorted (a decoded map), or as they
+ * are (`inOrder`: a typed object, whose struct fields come in the order it has them).
+ */
+function goJsonCompact(v: unknown, inOrder = false): string {
+  if (Array.isArray(v)) return `[${v.map((x) => goJsonCompact(x, inOrder)).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${jsonString(k)}:${goJsonCompact(o[k])}`)
-      .join(',')}}`;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined);
+    if (!inOrder) keys.sort();
+    return `{${keys.map((k) => `${jsonString(k)}:${goJsonCompact(o[k], inOrder)}`).join(',')}}`;
   }
   return typeof v === 'string' ? jsonString(v) : (JSON.stringify(v) ?? 'null');
 }
@@ -92,12 +93,13 @@ export function checkGoTemplate(ctx: Ctx, text: string): void {
  * Prints `data` (the object's JSON) through the template. A template that does not parse is
  * `error parsing template …`; one that fails while running leaves what it printed so far,
  * then GoTemplatePrinter's debugging dump on stdout and `error executing template` on stderr.
+ * Its `raw data` is json.Marshal of the object: a typed one (`inOrder`) in its fields' order.
  */
 export function printGoTemplate(
   ctx: Ctx,
   text: string,
   data: unknown,
-  opts: { dropExecError?: boolean } = {},
+  opts: { dropExecError?: boolean; inOrder?: boolean } = {},
 ): void {
   let tmpl: ReturnType<typeof parseTemplate>;
   try {
@@ -112,7 +114,7 @@ export function printGoTemplate(
   ctx.out(r.out);
   if (r.error === undefined) return;
   ctx.out(
-    `Error executing template: ${r.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${text}\n\traw data was:\n\t\t${goJsonCompact(data)}\n\tobject given to template engine was:\n\t\t${goPrint(data)}\n\n`,
+    `Error executing template: ${r.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${text}\n\traw data was:\n\t\t${goJsonCompact(data, opts.inOrder)}\n\tobject given to template engine was:\n\t\t${goPrint(data)}\n\n`,
   );
   // A caller that ignores PrintObj's error (kubectl events): the printer's own text is all.
   if (opts.dropExecError) return;

@@ -301,7 +301,16 @@ export function printObject(
       });
       return;
     case 'go-template':
-      printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), obj);
+      if (inOrder || opts.typed)
+        printGoTemplate(
+          ctx,
+          goTemplateText(ctx, GENERIC_FORMATS),
+          inOrder ? obj : typedOrder(obj),
+          {
+            inOrder: true,
+          },
+        );
+      else printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), obj);
       return;
     default: {
       const suffix =

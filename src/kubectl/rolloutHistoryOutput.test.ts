@@ -40,6 +40,17 @@ describe('rollout history -o', () => {
     );
   });
 
+  it('--template without -o prints the deployment itself through the template', () => {
+    // kubectl 1.32.5: not an -o (OutputFlagSpecified), yet PrintFlags.ToPrinter is a go-template.
+    const { run } = engineSession();
+    run('kubectl create deployment seed --image=nginx');
+    expect(run("kubectl rollout history deploy seed --template='{{.kind}} '")).toEqual({
+      out: 'Deployment ',
+      err: '',
+      code: 0,
+    });
+  });
+
   it('prints a daemon set or stateful set as it was at each revision', () => {
     const { run } = engineSession();
     expect(run('kubectl rollout history ds kube-proxy -n kube-system -o name').out).toBe(

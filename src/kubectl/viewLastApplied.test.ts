@@ -50,4 +50,31 @@ describe('kubectl apply view-last-applied', () => {
       'Error from server (NotFound): configmaps "nope" not found\n',
     );
   });
+
+  it('prints several objects one after the other, without ---', () => {
+    // kubectl 1.32.5's RunApplyViewLastApplied writes each YAML as it is, no separator.
+    const { run, host } = engineSession(1);
+    host.fs.write(
+      'mm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m2\n',
+    );
+    run('kubectl apply -f mm.yaml');
+    expect(run('kubectl apply view-last-applied -f mm.yaml').out).toBe(
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  annotations: {}',
+        '  name: m1',
+        '  namespace: default',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  annotations: {}',
+        '  name: m2',
+        '  namespace: default',
+        '',
+      ].join('\n'),
+    );
+  });
 });

@@ -522,12 +522,33 @@ function goServicePortKey(protocol: unknown, port: unknown): string {
  * port/protocol pairs.
  */
 function validateServiceSpec(spec: unknown): FieldError[] {
-  const s = (spec ?? {}) as { type?: unknown; clusterIP?: unknown; ports?: unknown };
+  const s = (spec ?? {}) as {
+    type?: unknown;
+    clusterIP?: unknown;
+    ports?: unknown;
+    externalName?: unknown;
+  };
   const errs: FieldError[] = [];
   const type = s.type ?? 'ClusterIP';
   const ports = Array.isArray(s.ports) ? (s.ports as Record<string, unknown>[]) : [];
   if (ports.length === 0 && s.clusterIP !== 'None' && type !== 'ExternalName') {
     errs.push({ field: 'spec.ports', type: 'Required value' });
+  }
+  // The type's own checks: a headless service cannot be a NodePort or LoadBalancer one, and an
+  // ExternalName one needs its name (a DNS subdomain, a trailing dot allowed).
+  if ((type === 'LoadBalancer' || type === 'NodePort') && s.clusterIP === 'None') {
+    errs.push({
+      field: 'spec.clusterIPs[0]',
+      type: 'Invalid value',
+      value: 'None',
+      detail: `may not be set to 'None' for ${type} services`,
+    });
+  } else if (type === 'ExternalName') {
+    const cname = typeof s.externalName === 'string' ? s.externalName.replace(/\.$/, '') : '';
+    if (cname === '') errs.push({ field: 'spec.externalName', type: 'Required value' });
+    else
+      for (const detail of isDNS1123Subdomain(cname))
+        errs.push({ field: 'spec.externalName', type: 'Invalid value', value: cname, detail });
   }
   const names = new Set<string>();
   ports.forEach((p, i) => {

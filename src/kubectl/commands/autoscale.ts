@@ -89,7 +89,8 @@ export function runAutoscale(ctx: Ctx, args: string[]): void {
           status: { currentReplicas: 0, desiredReplicas: 0 },
         },
         format,
-        { verb: 'created', dryRun, typed: true },
+        // autoscale.go makes its printer for each object: no `---` between YAML documents.
+        { verb: 'created', dryRun, typed: true, ownPrinter: true },
       );
       continue;
     }
@@ -101,6 +102,6 @@ export function runAutoscale(ctx: Ctx, args: string[]): void {
       dryRun === 'server' ? { dryRun: true, fieldManager } : { fieldManager },
     );
     if (!r.ok) ctx.failStatus(r.status);
-    printObject(ctx, hpaToV1(r.value), format, { verb: 'autoscaled', dryRun });
+    printObject(ctx, hpaToV1(r.value), format, { verb: 'autoscaled', dryRun, ownPrinter: true });
   }
 }

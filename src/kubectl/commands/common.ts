@@ -470,6 +470,32 @@ const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
  * `-f DIR`: the builder's FileVisitor walk of the directory, in filepath.Walk's order, taking
  * the `.json`, `.yaml` and `.yml` files; its subdirectories too with `-R`.
  */
+/**
+ * The builder's singleItemImplied for `-f` (visitByPaths): exactly one file in all (Builder.Path
+ * counts a directory's manifests, a glob its matches), and not stdin. One file implies a single
+ * item whatever it holds; a directory of one file does too, `-f -` never.
+ */
+export function onePathImplied(ctx: Ctx, files: string[]): boolean {
+  const fs = ctx.host.fs;
+  let count = 0;
+  for (const f of files) {
+    if (f === '-') return false;
+    if (kustomizeDir(f) !== undefined || isUrl(f)) {
+      count++;
+      continue;
+    }
+    const matches = fs.has(f) || fs.isDirectory(f) || !/[*?]/.test(f) ? [f] : expandGlob(fs, f);
+    for (const m of matches) {
+      if (fs.isDirectory(m) && !fs.has(m))
+        count += fs
+          .walk(m, ctx.bool('recursive'))
+          .filter((x) => MANIFEST_EXTENSIONS.some((ext) => x.endsWith(ext))).length;
+      else count++;
+    }
+  }
+  return count === 1;
+}
+
 function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
   const out: string[] = [];
   const fs = ctx.host.fs;

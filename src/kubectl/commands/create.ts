@@ -639,6 +639,11 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (!ctx.changed('image')) {
     ctx.fail('required flag(s) "image" not set');
   }
+  // RunOptions.Complete, before Run looks at the arguments: the dry-run strategy, the printer,
+  // then DeleteFlags.ToOptions (the flags --rm deletes with: --cascade is checked here).
+  const dryRun = dryRunStrategy(ctx);
+  outputFormat(ctx, false);
+  cascadingStrategy(ctx);
   const name = args[0];
   if (name === undefined || ctx.flags.argsLenAtDash === 0)
     ctx.usageError('NAME is required for run');
@@ -651,7 +656,6 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (!isImageReference(image)) {
     ctx.fail(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   }
-  const dryRun = dryRunStrategy(ctx);
   // RunOptions.Run's checks, in its order. `-i` attaches unless --attach says otherwise.
   const stdin = ctx.bool('stdin');
   const attach = ctx.changed('attach') ? ctx.bool('attach') : stdin;
@@ -1481,6 +1485,12 @@ export function runReplace(ctx: Ctx): void {
   }
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
+  // ReplaceOptions.Validate: the delete flags only go with --force, which a dry run cannot have.
+  const force = ctx.bool('force');
+  if (ctx.num('grace-period', -1) >= 0 && !force)
+    ctx.fail('--grace-period must have --force specified');
+  if (ctx.num('timeout', 0) !== 0 && !force) ctx.fail('--timeout must have --force specified');
+  if (force && dryRun !== 'none') ctx.fail('--dry-run can not be used when --force is set');
   const validation = fieldValidation(ctx);
   // ContinueOnError: the files' errors (a document cut off, one of an unknown kind) among the
   // server's, in document order.
@@ -1574,7 +1584,12 @@ function forceReplace(
       if (r.status.reason === 'NotFound') continue;
       ctx.failStatus(withSource(r.status, 'deleting', m.source));
     }
-    ctx.out(`${kindPrefix(m.type)} "${name}" deleted\n`);
+    // DeleteOptions.PrintObj with replace's -o as its Output: `-o name` (exactly) prints kind/name.
+    ctx.out(
+      ctx.str('output') === 'name'
+        ? `${kindPrefix(m.type)}/${name}\n`
+        : `${kindPrefix(m.type)} "${name}" deleted\n`,
+    );
     const uid = (r.value as KubeObject).metadata?.uid;
     gone.push(() => {
       const cur = peekObject(ctx, m.type.resource, ns, name);

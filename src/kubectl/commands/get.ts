@@ -24,6 +24,7 @@ import {
   namespaceMismatch,
   notFound,
   nsFor,
+  onePathImplied,
   ownNamespace,
   readFilenames,
   refuseArgsWithPaths,
@@ -165,14 +166,19 @@ export function runGet(ctx: Ctx, args: string[]): void {
       else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       // --ignore-not-found: the builder's IgnoreErrors drops a file's missing object too.
       else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
-        errors.push(r.status);
+        // Info.Get: a missing object whose namespace is missing too is reported as the latter.
+        errors.push(
+          m.versionless || name === ''
+            ? r.status
+            : getFailure(ctx, m.type, nsFor(m.type, own ?? ''), name, r.status),
+        );
     }
     errors.push(...gathered.slice(k));
     // The builder implies a single item for one -f file (several files are a list), and
     // printGeneric prints it so when one object is left, --ignore-not-found having dropped
     // the file's missing ones (kubectl 1.32.5).
     singleItemImplied =
-      files.length === 1 &&
+      onePathImplied(ctx, files) &&
       (objs.length === 1 || (ctx.bool('ignore-not-found') && found.length === 1));
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
@@ -275,7 +281,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
   // --ignore-not-found nothing found prints nothing (not even an empty List or a header).
   // One -f file is a single item implied too (the builder's), whatever it holds.
   const skipGeneric =
-    ((singleItemImplied || files.length === 1) && errors.length > 0) ||
+    ((singleItemImplied || onePathImplied(ctx, files)) && errors.length > 0) ||
     (found.length === 0 && ctx.bool('ignore-not-found'));
   if (format === 'yaml' || format === 'json') {
     if (!skipGeneric) printGeneric(ctx, found, format, singleItemImplied);

@@ -16,7 +16,7 @@ import {
   renderStatus,
 } from '../errors.ts';
 import { goSort } from '../goSort.ts';
-import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
+import { goTemplateText, isGoTemplateFormat, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   checkTemplatePrinter,
   type DryRun,
@@ -1180,7 +1180,8 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     ctx,
     { ...printed, apiVersion: apiVersionOf(type), kind: type.kind },
     outputFormat(ctx, false),
-    { verb: 'restarted', dryRun: 'none' },
+    // restart.go makes its printer for each object: no `---` between YAML documents.
+    { verb: 'restarted', dryRun: 'none', ownPrinter: true },
   );
 }
 
@@ -1224,7 +1225,8 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
       ctx,
       { ...obj, apiVersion: apiVersionOf(type), kind: type.kind },
       outputFormat(ctx, false),
-      { verb: operation, dryRun: 'none' },
+      // undo.go makes its printer for each object: no `---` between YAML documents.
+      { verb: operation, dryRun: 'none', ownPrinter: true },
     );
   });
 }
@@ -1338,7 +1340,8 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
     ctx,
     { ...r.value, apiVersion: apiVersionOf(type), kind: type.kind },
     outputFormat(ctx, false),
-    { verb: pause ? 'paused' : 'resumed', dryRun: 'none' },
+    // pause.go/resume.go make their printer for each object: no `---` between YAML documents.
+    { verb: pause ? 'paused' : 'resumed', dryRun: 'none', ownPrinter: true },
   );
 }
 
@@ -1648,8 +1651,9 @@ function changeMeta(
           : 'labeled';
   }
   if (opts.format !== '') {
-    // RunLabel/RunAnnotate print the object they changed locally (info.Object), with the
-    // change cause the Recorder wrote when a patch was sent.
+    // RunLabel (and RunAnnotate when nothing was sent) print the object changed locally
+    // (info.Object), with the change cause the Recorder wrote when a patch was sent; RunAnnotate
+    // prints outputObj, the PATCH's answer (`served`: managedFields as the server keeps them).
     const meta: Record<string, unknown> = { ...obj.metadata, [field]: next };
     if (send && recordNeeded) {
       meta.annotations = {
@@ -1706,8 +1710,12 @@ export function runRolloutHistory(ctx: Ctx, args: string[]): void {
 function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
   const name = d.metadata?.name ?? '';
   // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
-  const print = (operation: string, history: string): void =>
-    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  // --template without -o is not an -o (OutputFlagSpecified), but PrintFlags.ToPrinter makes
+  // it a go-template printer: the object itself goes through the template.
+  const print = (operation: string, history: string): void => {
+    if (isGoTemplateFormat(ctx)) printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), d);
+    else ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  };
   if (
     type.resource !== 'daemonsets' &&
     type.resource !== 'statefulsets' &&

@@ -321,7 +321,9 @@ function print(
     );
     return;
   }
-  printObject(ctx, obj, format, { verb, dryRun: 'none' });
+  // patch.go makes its printer for each object (no `---` between YAML documents), and
+  // never gives it the dry-run strategy.
+  printObject(ctx, obj, format, { verb, dryRun: 'none', ownPrinter: true });
 }
 
 /** reflect.DeepEqual of two decoded objects, key order aside. */

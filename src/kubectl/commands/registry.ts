@@ -167,20 +167,19 @@ const filename = list('filename', 'f');
 const selector = s('selector', 'l');
 const allNamespaces = b('all-namespaces', 'A');
 const validate: FlagDef = { name: 'validate', type: 'string', noOptDefVal: 'strict' };
+/** PrintFlags.AddFlags: -o with --template, --show-managed-fields, --allow-missing-template-keys. */
+const printFlags = [
+  output,
+  s('template'),
+  b('show-managed-fields'),
+  b('allow-missing-template-keys'),
+];
 const createCommon = [
   output,
   dryRun,
   b('save-config'),
   validate,
   s('field-manager'),
-  s('template'),
-  b('show-managed-fields'),
-  b('allow-missing-template-keys'),
-];
-
-/** genericclioptions.PrintFlags.AddFlags: -o and the template flags that go with it. */
-const printFlags = [
-  output,
   s('template'),
   b('show-managed-fields'),
   b('allow-missing-template-keys'),
@@ -534,6 +533,17 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       { name: 'annotations', type: 'stringArray' },
       b('privileged'),
       b('expose'),
+      b('leave-stdin-open'),
+      b('quiet', 'q'),
+      // DeleteFlags (for --rm): accepted whether or not the pod is removed.
+      filename,
+      b('force'),
+      { name: 'grace-period', type: 'int' },
+      { name: 'cascade', type: 'string', noOptDefVal: 'background' },
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      b('wait'),
+      { name: 'timeout', type: 'duration' },
       ...createCommonNoValidate,
     ],
     run: runRun,

@@ -31,12 +31,14 @@ export function runSetLastApplied(ctx: Ctx): void {
   for (const m of readFilenames(ctx, files, undefined, 'set-last-applied')) {
     const ns = m.type.namespaced ? namespaceForManifest(ctx, m) : undefined;
     const name = m.obj.metadata?.name ?? '';
-    // encodeToJSON of the object as the builder read it: its namespace filled in, keys sorted.
+    // encodeToJSON of the object as the builder read it: its namespace filled in, keys sorted;
+    // runtime.Encode ends the JSON with a newline, which yaml.ToJSON keeps (JSON input is
+    // returned as it is): the annotation holds it, as apply's does.
     const fileObj: KubeObject = {
       ...m.obj,
       metadata: { ...(m.obj.metadata ?? {}), ...(ns !== undefined ? { namespace: ns } : {}) },
     };
-    const json = goCompactJson(fileObj);
+    const json = `${goCompactJson(fileObj)}\n`;
     const got = ctx.host.api.get(m.type.resource, ns, name);
     if (!got.ok) ctx.failStatus(getFailure(ctx, m.type, ns, name, got.status));
     const original = got.value.metadata?.annotations?.[LAST_APPLIED];

@@ -231,10 +231,12 @@ export function runTaint(ctx: Ctx, args: string[]): void {
     // a dry run says `tainted` as a real one does.
     // The server's answer is a typed Node (-o json in its struct order); a client dry run's is
     // the patched JSON decoded as unstructured (keys sorted).
+    // taint.go makes its printer for each node: no `---` between YAML documents.
     printObject(ctx, result, format, {
       verb: operation,
       dryRun: 'none',
       typed: dryRun !== 'client',
+      ownPrinter: true,
     });
   }
   // CheckErr: one error as `error: …` (or the server's words), several one a line, bare.

@@ -85,7 +85,7 @@ export function runViewLastApplied(ctx: Ctx, args: string[]): void {
     configs.push(config);
   }
   // Run: the output format is looked at for each configuration found.
-  configs.forEach((config, i) => {
+  configs.forEach((config) => {
     if (output !== 'yaml' && output !== 'json') {
       ctx.usageError(
         `Unexpected -o output mode: ${output}, the flag 'output' must be one of yaml|json`,
@@ -98,10 +98,7 @@ export function runViewLastApplied(ctx: Ctx, args: string[]): void {
       ctx.fail(`error converting JSON to YAML: ${config}`);
     }
     if (output === 'json') ctx.out(`${JSON.stringify(parsed, null, 2)}\n`);
-    else {
-      // Several objects are printed as YAML documents.
-      if (i > 0) ctx.out('---\n');
-      ctx.out(toGoYaml(parsed));
-    }
+    // Each object's YAML right after the last one's: RunApplyViewLastApplied prints no `---`.
+    else ctx.out(toGoYaml(parsed));
   });
 }

@@ -1850,6 +1850,14 @@ class State {
       argv.push(this.validateType(final, t));
     }
     try {
+      // The call builtin is told its callee's text (Go 1.21+ evalCall): `non-function .data …`.
+      if (name === 'call' && args[0] !== undefined) {
+        const callee = indirectInterface(argv[0] ?? INVALID);
+        if (callee.k === 'invalid') throw new FuncError('call of nil');
+        throw new FuncError(
+          `non-function ${nodeString(args[0] as ArgNode)} of type ${typeName(unwrap(callee))}`,
+        );
+      }
       return fn.call(argv);
     } catch (e) {
       if (!(e instanceof FuncError)) throw e;
