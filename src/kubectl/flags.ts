@@ -180,10 +180,12 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
   // A command's own flag shadows a global one of the same name (`create rolebinding --user`),
   // as cobra's local flags do: the first definition wins.
   const byName = new Map([...defs].reverse().map((d) => [d.name, d]));
+  // A shadowed global flag goes with its shorthand (config set-context's own --namespace has
+  // none, so -n is unknown there).
   const byShort = new Map(
     [...defs]
       .reverse()
-      .filter((d) => d.short)
+      .filter((d) => d.short && byName.get(d.name) === d)
       .map((d) => [d.short as string, d]),
   );
   for (let i = 0; i < args.length; i++) {

@@ -1243,7 +1243,8 @@ kubectl events --types=Warning,Normal`,
       {
         name: 'set-context',
         short: 'Set a context entry in kubeconfig',
-        flags: [b('current')],
+        // --cluster and --user are the global flags; --namespace is its own, without -n.
+        flags: [b('current'), s('namespace')],
         run: (c, a) => runConfig(c, 'set-context', a),
       },
       {
