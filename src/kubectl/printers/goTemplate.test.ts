@@ -156,3 +156,13 @@ describe('Go text/template over decoded JSON', () => {
     );
   });
 });
+
+describe('string literals: strconv.Unquote, shared with jsonpath (checked against kubectl 1.32.5)', () => {
+  it('takes Go’s escapes, and refuses the other quote and surrogates', () => {
+    expect(run('{{"a\\x41\\u00e9\\101"}}')).toBe('aAéA');
+    expect(run('{{"a\\"b"}}')).toBe('a"b');
+    expect(parseError(`{{"a\\'b"}}`)).toBe('template: output:1: invalid syntax');
+    expect(parseError('{{"\\uD800"}}')).toBe('template: output:1: invalid syntax');
+    expect(run('{{`raw\\n`}}')).toBe('raw\\n');
+  });
+});

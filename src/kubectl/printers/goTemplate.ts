@@ -6,7 +6,9 @@
  * the same error texts: `template: output:1: function "nope" not defined`,
  * `template: output:1:2: executing "output" at <.x.y>: map has no entry for key "y"`.
  */
+
 import { queryEscape } from '../goUrl.ts';
+import { unquoteBody } from './goUnquote.ts';
 import {
   concrete,
   formatValue,
@@ -1047,53 +1049,7 @@ function isEmptyList(l: ListNode): boolean {
 function unquote(s: string): string | undefined {
   if (s.startsWith('`')) return s.length >= 2 && s.endsWith('`') ? s.slice(1, -1) : undefined;
   if (!(s.length >= 2 && s.startsWith('"') && s.endsWith('"'))) return undefined;
-  const body = s.slice(1, -1);
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] as string;
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = body[++i];
-    const simple: Record<string, string> = {
-      a: '\x07',
-      b: '\b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-      v: '\v',
-      '\\': '\\',
-      '"': '"',
-      "'": "'",
-    };
-    if (e !== undefined && e in simple) {
-      out += simple[e];
-      continue;
-    }
-    const hex = (len: number): string | undefined => {
-      const h = body.slice(i + 1, i + 1 + len);
-      if (h.length !== len || !/^[0-9a-fA-F]+$/.test(h)) return undefined;
-      i += len;
-      return h;
-    };
-    if (e === 'x') {
-      const h = hex(2);
-      if (h === undefined) return undefined;
-      out += String.fromCharCode(Number.parseInt(h, 16));
-    } else if (e === 'u' || e === 'U') {
-      const h = hex(e === 'u' ? 4 : 8);
-      if (h === undefined) return undefined;
-      out += String.fromCodePoint(Number.parseInt(h, 16));
-    } else if (e !== undefined && /[0-7]/.test(e)) {
-      const o = body.slice(i, i + 3);
-      if (!/^[0-7]{3}$/.test(o)) return undefined;
-      i += 2;
-      out += String.fromCharCode(Number.parseInt(o, 8));
-    } else return undefined;
-  }
-  return out;
+  return unquoteBody(s.slice(1, -1), '"');
 }
 
 /** Parses a template named `name` (kubectl: "output"). Throws TemplateParseError. */
