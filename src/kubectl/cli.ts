@@ -307,7 +307,9 @@ export function runKubectl(
     path,
   );
   if (log) {
-    log.sink = (text) => ctx.err(text);
+    // klog writes straight to stderr, even while a command holds back its own messages (the
+    // rollout visitor gathers what each object says).
+    log.sink = (text) => Ctx.prototype.err.call(ctx, text);
     log.typedClient = TYPED_CLIENTS.has(path[0] ?? '') || (path[0] === 'create' && path.length > 1);
     ctx.requestLog = log;
     // get, describe, label, annotate, delete, patch and set build their clients when the

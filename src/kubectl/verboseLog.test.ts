@@ -920,3 +920,46 @@ describe('kubectl -v: more of where the log starts and what is sent', () => {
     expect(lines).toContain(req('GET SERVER/api/v1/namespaces/default/pods?limit=500 200 OK'));
   });
 });
+
+describe('kubectl -v: types the console answers for, and gathered rollout errors', () => {
+  it('a served type the console holds nothing of is still asked for (the list, or the name’s 404)', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    expect(logLines(run('kubectl -n nosuch get crd -o name -v=6').err).at(-1)).toBe(
+      req('GET SERVER/apis/apiextensions.k8s.io/v1/customresourcedefinitions?limit=500 200 OK'),
+    );
+    const missing = logLines(run('kubectl get crd nope -v=6').err);
+    expect(missing).toContain(
+      req('GET SERVER/apis/apiextensions.k8s.io/v1/customresourcedefinitions/nope 404 Not Found'),
+    );
+    expect(missing.at(-1)).toBe(
+      'Error from server (NotFound): customresourcedefinitions.apiextensions.k8s.io "nope" not found',
+    );
+  });
+
+  it('api-versions’ arguments and delete’s --cascade are refused before the kubeconfig is read', () => {
+    const { run } = engineSession(3);
+    expect(logLines(run('kubectl api-versions extra -v=6').err)[0]).toBe(
+      'error: unexpected arguments: [extra]',
+    );
+    expect(logLines(run('kubectl delete po x --cascade=bad -v=6').err)).toEqual([
+      'error: invalid cascade value (bad). Must be "background", "foreground", or "orphan"',
+    ]);
+  });
+
+  it('rollout undo gathers each object’s error while the requests are logged as they go', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment front --image=nginx');
+    run('kubectl create deployment worker --image=nginx');
+    run('kubectl label deploy front worker tier=x');
+    run('kubectl get ns -o name');
+    const lines = logLines(
+      run('kubectl rollout undo deployment -l tier --dry-run=server -v=6').err,
+    );
+    expect(lines.slice(-2)).toEqual([
+      'no rollout history found for deployment "front"',
+      'no rollout history found for deployment "worker"',
+    ]);
+    expect(lines.filter((l) => l.startsWith('round_trippers')).length).toBe(5);
+  });
+});

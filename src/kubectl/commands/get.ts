@@ -195,12 +195,26 @@ export function runGet(ctx: Ctx, args: string[]): void {
         // A type the cluster serves but holds nothing of: the list is empty, names NotFound
         // (once the request is authorized).
         const scope = nsFor(type, allNs ? '' : ns);
+        // The console answers for the server; -v=6 logs the request kubectl sends.
+        const base = `${type.group ? `/apis/${type.group}` : '/api'}/${type.version}${type.namespaced && scope ? `/namespaces/${scope}` : ''}/${type.resource}`;
         if (names.length === 0) {
           const refused = refusedUnstored(ctx, type, 'list', scope, '');
+          const chunk = ctx.str('sort-by') !== '' ? 0 : ctx.num('chunk-size', 500);
+          ctx.requestLog?.requestTo(
+            'GET',
+            base,
+            {
+              labelSelector: selector || undefined,
+              fieldSelector: fieldSelector || undefined,
+              limit: chunk > 0 ? String(chunk) : undefined,
+            },
+            refused ? refused.code : 200,
+          );
           if (refused) errors.push(refused);
         }
         for (const name of names) {
           const refused = refusedUnstored(ctx, type, 'get', scope, name);
+          ctx.requestLog?.requestTo('GET', `${base}/${name}`, {}, refused ? refused.code : 404);
           if (refused) errors.push(refused);
           else if (!ctx.bool('ignore-not-found')) errors.push(notFound(type, name));
         }
