@@ -248,7 +248,11 @@ export function qualifiedKind(r: ResourceDef): string {
 }
 
 /** REST path, e.g. `/apis/apps/v1/namespaces/default/deployments/web`. */
-export function restPath(r: ResourceDef, namespace: string | undefined, name?: string): string {
+export function restPath(
+  r: Pick<ResourceDef, 'group' | 'version' | 'namespaced'> & { resource: string },
+  namespace: string | undefined,
+  name?: string,
+): string {
   const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
   const ns = r.namespaced && namespace ? `/namespaces/${namespace}` : '';
   return `${base}${ns}/${r.resource}${name ? `/${name}` : ''}`;

@@ -1,5 +1,6 @@
 /** `kubectl get`: tables, `-o wide|yaml|json|name`, several types, `-A`, `-l`, `-f`. */
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { restPath } from '../../engine/apiserver/resources.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError } from '../errors.ts';
@@ -196,7 +197,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
         // (once the request is authorized).
         const scope = nsFor(type, allNs ? '' : ns);
         // The console answers for the server; -v=6 logs the request kubectl sends.
-        const base = `${type.group ? `/apis/${type.group}` : '/api'}/${type.version}${type.namespaced && scope ? `/namespaces/${scope}` : ''}/${type.resource}`;
+        const base = restPath(type, scope);
         if (names.length === 0) {
           const refused = refusedUnstored(ctx, type, 'list', scope, '');
           const chunk = ctx.str('sort-by') !== '' ? 0 : ctx.num('chunk-size', 500);
