@@ -963,3 +963,34 @@ describe('kubectl -v: types the console answers for, and gathered rollout errors
     expect(lines.filter((l) => l.startsWith('round_trippers')).length).toBe(5);
   });
 });
+
+describe('kubectl -v: replace --force', () => {
+  it('DELETE, a GET a second until a 404 (with --grace-period=0 the delete’s wait first), then the OpenAPI reads and the POST', () => {
+    const { run } = engineSession(3);
+    run('kubectl get ns -o name');
+    run(
+      `printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: app\\ndata:\\n  a: b\\n' > app.yaml`,
+    );
+    run('kubectl apply -f app.yaml');
+    const path = 'SERVER/api/v1/namespaces/default/configmaps';
+    const plain = logLines(run('kubectl replace --force -f app.yaml -v=6').err).filter((l) =>
+      l.startsWith('round_trippers'),
+    );
+    expect(plain.slice(0, 3)).toEqual([
+      req(`DELETE ${path}/app 200 OK`),
+      req(`GET ${path}/app 404 Not Found`),
+      req('GET SERVER/openapi/v3?timeout=32s 200 OK'),
+    ]);
+    expect(plain.at(-1)).toBe(
+      req(`POST ${path}?fieldManager=kubectl-replace&fieldValidation=Strict 201 Created`),
+    );
+    const waited = logLines(
+      run('kubectl replace --force -f app.yaml --grace-period=0 -v=6').err,
+    ).filter((l) => l.startsWith('round_trippers'));
+    expect(waited.slice(0, 3)).toEqual([
+      req(`DELETE ${path}/app 200 OK`),
+      req(`GET ${path}/app 404 Not Found`),
+      req(`GET ${path}/app 404 Not Found`),
+    ]);
+  });
+});

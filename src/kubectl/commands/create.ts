@@ -30,7 +30,13 @@ import {
 } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typedOrder } from '../printers/json.ts';
-import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
+import {
+  isStoredType,
+  kindPrefix,
+  type ResourceType,
+  resolveType,
+  typeByResource,
+} from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import {
   type Applied,
@@ -55,7 +61,7 @@ import {
   VERSIONLESS_NOT_FOUND,
   withoutResourceVersion,
 } from './common.ts';
-import { cascadingStrategy } from './delete.ts';
+import { cascadingStrategy, waitDeleted } from './delete.ts';
 import { runEditOnCreate } from './edit.ts';
 import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
@@ -1571,7 +1577,8 @@ function forceReplace(
   format: ReturnType<typeof outputFormat>,
 ): void {
   const grace = ctx.num('grace-period', -1);
-  const gone: (() => boolean)[] = [];
+  type Deleted = { type: ResourceType; namespace: string | undefined; name: string; uid?: string };
+  const deleted: Deleted[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
     const name = m.obj.metadata?.name ?? '';
@@ -1590,18 +1597,34 @@ function forceReplace(
         ? `${kindPrefix(m.type)}/${name}\n`
         : `${kindPrefix(m.type)} "${name}" deleted\n`,
     );
-    const uid = (r.value as KubeObject).metadata?.uid;
-    gone.push(() => {
-      const cur = peekObject(ctx, m.type.resource, ns, name);
-      return !cur || cur.metadata?.uid !== uid;
-    });
+    deleted.push({ type: m.type, namespace: ns, name, uid: (r.value as KubeObject).metadata?.uid });
   }
+  const gone = (t: Deleted): boolean => {
+    const cur = peekObject(ctx, t.type.resource, t.namespace, t.name);
+    return !cur || cur.metadata?.uid !== t.uid;
+  };
+  // --grace-period=0 became 1 with DeleteResult waiting for the deletions (cmdwait); then each
+  // object is polled, a GET a second (PollImmediate, --timeout else 5 minutes), until a 404.
   const timeout = ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 5 * 60_000;
-  if (!ctx.host.runUntil(() => gone.every((g) => g()), timeout)) {
+  if (grace === 0 && !waitDeleted(ctx, deleted, deleted, gone, timeout)) {
     ctx.fail('timed out waiting for the condition');
+  }
+  for (const t of deleted) {
+    const until = ctx.now() + timeout;
+    for (;;) {
+      // info.Get: any object of that name (a new one too) keeps the poll going.
+      const done = !peekObject(ctx, t.type.resource, t.namespace, t.name);
+      ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, done ? 404 : 200);
+      if (done) break;
+      if (ctx.now() >= until) ctx.fail('timed out waiting for the condition');
+      if (ctx.host.advance) ctx.host.advance(1000);
+      else ctx.host.runUntil(() => false, 1000);
+    }
   }
   const errors: Status[] = [];
   for (const m of objs) {
+    // The create's builder validates each object against its OpenAPI document.
+    if (validation !== 'Ignore') ctx.requestLog?.openApiV3(...openApiGroupVersion(m));
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(withSaveConfig(ctx, clone(m.obj), ns));
     const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {

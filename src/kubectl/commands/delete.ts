@@ -285,23 +285,7 @@ function deleteTargets(
     // --timeout=0 (the default) is kubectl's "a week": the console stops earlier and says so.
     const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
     const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
-    // -v=6: the wait reads each object in turn; the first one still there is watched until it
-    // is gone, and the ones after it are read once it is.
-    const firstPresent = visited.findIndex((t) => !gone(t));
-    const before = firstPresent < 0 ? visited : visited.slice(0, firstPresent + 1);
-    let stop = (): void => {};
-    for (const t of before) {
-      const present = !gone(t);
-      ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, present ? 200 : 404);
-      if (present)
-        stop = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.namespace, t.name);
-    }
-    const rest = firstPresent < 0 ? [] : visited.slice(firstPresent + 1);
-    const ok = ctx.host.runUntil(() => deleted.every(gone), limit);
-    stop();
-    if (ok)
-      for (const t of rest)
-        ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, gone(t) ? 404 : 200);
+    const ok = waitDeleted(ctx, visited, deleted, gone, limit);
     if (!ok) {
       const first = deleted.find((t) => !gone(t));
       if (first && !given) {
@@ -337,4 +321,42 @@ function deleteTargets(
     }
   }
   if (errors.length > 0) ctx.exitCode = 1;
+}
+
+/** What DeleteResult's wait needs of an object: where it is. */
+export interface DeletedObject {
+  type: { resource: ResourceType['resource'] };
+  namespace: string | undefined;
+  name: string;
+}
+
+/**
+ * DeleteResult's wait (cmdwait's IsDeleted) until every deleted object is gone or `limitMs`
+ * passes: it reads each visited object in turn, watches the first one still there until it is
+ * gone, then reads the ones after it (-v=6 logs each read, -v=2 the informer). Returns whether
+ * all went in time.
+ */
+export function waitDeleted<T extends DeletedObject>(
+  ctx: Ctx,
+  visited: T[],
+  deleted: T[],
+  gone: (t: T) => boolean,
+  limitMs: number,
+): boolean {
+  const firstPresent = visited.findIndex((t) => !gone(t));
+  const before = firstPresent < 0 ? visited : visited.slice(0, firstPresent + 1);
+  let stop = (): void => {};
+  for (const t of before) {
+    const present = !gone(t);
+    ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, present ? 200 : 404);
+    if (present)
+      stop = informerLog(ctx.requestLog, ctx.host.api, t.type.resource, t.namespace, t.name);
+  }
+  const rest = firstPresent < 0 ? [] : visited.slice(firstPresent + 1);
+  const ok = ctx.host.runUntil(() => deleted.every(gone), limitMs);
+  stop();
+  if (ok)
+    for (const t of rest)
+      ctx.requestLog?.reread(t.type.resource, t.namespace, t.name, gone(t) ? 404 : 200);
+  return ok;
 }
