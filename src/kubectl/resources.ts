@@ -654,6 +654,19 @@ export function unstoredServedKind(apiVersion: unknown, kind: unknown): string |
  * Resolves what a user typed as a resource type (`po`, `pods`, `pod`, `Pod`,
  * `deployments.apps`, `deploy`), like the RESTMapper + shortcut expander.
  */
+/** schema.ParseResourceArg's resource.version.group reading of an argument with two dots or more. */
+export function fullySpecified(
+  arg: string,
+): { resource: string; version: string; group: string } | undefined {
+  const parts = arg.toLowerCase().split('.');
+  if (parts.length < 3) return undefined;
+  return {
+    resource: parts[0] as string,
+    version: parts[1] as string,
+    group: parts.slice(2).join('.'),
+  };
+}
+
 /**
  * schema.ParseResourceArg reads an argument with two dots or more as resource.version.group
  * first (`clusterroles.rbac.authorization.k8s.io` is version `rbac` of group
@@ -661,10 +674,9 @@ export function unstoredServedKind(apiVersion: unknown, kind: unknown): string |
  * before it tries the argument as resource.group. Below two dots there is no such reading.
  */
 export function fullySpecifiedMiss(arg: string): boolean {
-  const parts = arg.toLowerCase().split('.');
-  if (parts.length < 3) return false;
-  const [resource, version] = parts as [string, string];
-  const group = parts.slice(2).join('.');
+  const gvr = fullySpecified(arg);
+  if (!gvr) return false;
+  const { resource, version, group } = gvr;
   return !RESOURCE_TYPES.some(
     (r) =>
       (r.resource === resource || r.singular === resource) &&

@@ -233,7 +233,6 @@ export class RequestLog {
     this.discovery();
   }
 
-  /** `round_trippers.go:560] GET https://…/path?query 200 OK in 3 milliseconds`. */
   /**
    * Discovery the command's RESTMapper will read (when the cache is cold) at its first use:
    * before the first request, after the flag checks that may refuse the command first.
@@ -290,10 +289,11 @@ export class RequestLog {
     }
     if (this.#invalidates) {
       this.#invalidates = false;
-      if (!this.#discoveredThisRun) this.rediscover();
+      this.rediscover();
     }
   }
 
+  /** `round_trippers.go:560] GET https://…/path?query 200 OK in 3 milliseconds`. */
   request(method: string, pathAndQuery: string, code: number): void {
     this.mapperReady();
     this.#serial++;
@@ -776,8 +776,9 @@ export function informerLog(
 
 /**
  * Refusals a command makes before it reads the kubeconfig (kubectl 1.32.5): cobra's required
- * flags and unknown subcommands, exec's old form, and the argument checks some commands run first in Complete (their
- * usage errors; label's parse of its arguments). Others (annotate's, apply's) come after it.
+ * flags and unknown subcommands, exec's old form, and the argument checks some commands run
+ * first in Complete (their usage errors; label's parse of its arguments). Others (annotate's,
+ * apply's) come after it.
  */
 function refusedBeforeConfig(command: string, text: string): boolean {
   if (

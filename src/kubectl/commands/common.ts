@@ -10,6 +10,7 @@ import { dryRunStrategy } from '../output.ts';
 import {
   ALL_CATEGORY,
   type AnyResourceType,
+  fullySpecified,
   fullySpecifiedMiss,
   isStoredType,
   kindPrefix,
@@ -78,12 +79,9 @@ export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   const t = resolveType(arg);
   if (t) {
     // `hpa.v1.autoscaling`: the requests go to the version named, when the server serves it.
-    const parts = arg.toLowerCase().split('.');
-    if (
-      parts.length >= 3 &&
-      OTHER_SERVED_VERSIONS.includes(`${parts.slice(2).join('.')}/${parts[1]}`)
-    )
-      ctx.requestLog?.requestVersion(t.resource, parts[1] ?? '');
+    const gvr = fullySpecified(arg);
+    if (gvr && OTHER_SERVED_VERSIONS.includes(`${gvr.group}/${gvr.version}`))
+      ctx.requestLog?.requestVersion(t.resource, gvr.version);
     // The builder's RESTMapper: its client built, discovery read when the cache is cold (and
     // read again when the argument's resource.version.group reading missed first).
     ctx.requestLog?.mapped(fullySpecifiedMiss(arg));

@@ -183,6 +183,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
       (objs.length === 1 || (ctx.bool('ignore-not-found') && found.length === 1));
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
+    // --chunk-size (500): the page size kubectl asks for; 0 asks for everything at once, as
+    // does --sort-by (it sorts the whole list).
+    const chunk = ctx.str('sort-by') !== '' ? 0 : ctx.num('chunk-size', 500);
     const requests = typesAndNamesToRead(ctx, args);
     checkBuilderArgs(ctx, args, requests, {
       selector: selector.trim() !== '' || fieldSelector.trim() !== '',
@@ -200,7 +203,6 @@ export function runGet(ctx: Ctx, args: string[]): void {
         const base = restPath(type, scope);
         if (names.length === 0) {
           const refused = refusedUnstored(ctx, type, 'list', scope, '');
-          const chunk = ctx.str('sort-by') !== '' ? 0 : ctx.num('chunk-size', 500);
           ctx.requestLog?.requestTo(
             'GET',
             base,
@@ -244,9 +246,6 @@ export function runGet(ctx: Ctx, args: string[]): void {
           }
         }
       } else {
-        // --chunk-size (500): the page size kubectl asks for; 0 asks for everything at once, as
-        // does --sort-by (it sorts the whole list).
-        const chunk = ctx.str('sort-by') !== '' ? 0 : ctx.num('chunk-size', 500);
         const opts = {
           ...(selector ? { labelSelector: selector } : {}),
           ...(fieldSelector ? { fieldSelector } : {}),
